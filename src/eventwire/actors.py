@@ -1,0 +1,292 @@
+"""From mentions to coded actors: countries, their agents, international bodies, people.
+
+Names come from the knowledge files: countries by name, alias, adjective and demonym;
+capitals and seats of power as their governments ("Beijing", "the Kremlin"); bodies
+such as the UN Security Council; agents ("police", "Foreign Ministry") combined with
+the country that qualifies them. People are learned from the article itself: the
+title before a name ("Russian President Vladimir Putin") or an apposition after it
+("Ramesh Thakur, director of ... Australian National University") gives their
+country and sector, and a later "Putin", "Geng", "he" or "the spokesman" resolves to
+them for the rest of the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+from spacy.util import filter_spans
+
+from .knowledge import Knowledge
+from .records import Actor
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+FIRST_PERSON = {"we", "i", "us", "me"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+OF_PREPS = {"of", "from", "for"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a dictionary phrase means."""
+
+    kind: str  # country, adjective, capital, seat, city, igo, agent
+    code: str  # ISO3 for places, the IGO code, or the sector for agents
+    name: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor found at a place in a sentence (token offsets in the sentence's Doc)."""
+
+    actor: Actor
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class SentenceActors:
+    """The actors each token of a sentence stands for (heads of noun phrases)."""
+
+    by_token: dict[int, tuple[Mention, ...]]
+    first_person: frozenset[int]
+
+    def at(self, token: Token) -> tuple[Mention, ...]:
+        return self.by_token.get(token.i, ())
+
+
+class ActorIndex:
+    """Phrase matchers over every name in the knowledge files, built once per pipeline."""
+
+    def __init__(self, kb: Knowledge, nlp: Language) -> None:
+        self.kb = kb
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[int, Entry] = {}
+        for country in kb.countries:
+            self._add(nlp, self.names, Entry("country", country.iso3, country.name), [country.name, *country.aliases])
+            self._add(nlp, self.names, Entry("adjective", country.iso3, country.name), country.adjectives)
+            self._add(nlp, self.names, Entry("capital", country.iso3, country.name), country.capitals)
+            self._add(nlp, self.names, Entry("seat", country.iso3, country.name), country.seats)
+            self._add(nlp, self.names, Entry("city", country.iso3, country.name), country.cities)
+        for igo in kb.igos:
+            self._add(nlp, self.names, Entry("igo", igo.code, igo.name), [igo.name, *igo.aliases])
+        for word, sector in kb.agents.items():
+            self._add(nlp, self.agents, Entry("agent", sector, word), [word])
+        self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
+
+    def _all_names(self) -> Iterable[str]:
+        for c in self.kb.countries:
+            yield from (c.name, *c.aliases, *c.adjectives, *c.capitals, *c.seats, *c.cities)
+        for igo in self.kb.igos:
+            yield from (igo.name, *igo.aliases)
+
+    def _add(self, nlp: Language, matcher: PhraseMatcher, entry: Entry, phrases: Iterable[str]) -> None:
+        key = f"{entry.kind}:{entry.code}:{entry.name}"
+        label = nlp.vocab.strings.add(key)
+        self.entries[label] = entry
+        docs = [nlp.make_doc(p) for p in phrases if p]
+        if docs:
+            matcher.add(key, docs)
+
+    def match(self, span: Span) -> dict[int, tuple[Entry, Span]]:
+        """Longest dictionary matches in the span, keyed by the match's last token."""
+        found = [Span(span.doc, s, e, label=m) for m, s, e in [*self.names(span), *self.agents(span)]]
+        result = {}
+        for match in filter_spans(found):
+            entry = self.entries[match.label]
+            start = match.start + 1 if match[0].lower_ == "the" else match.start
+            result[match.end - 1] = (entry, span.doc[start : match.end])
+        return result
+
+
+@dataclass
+class DocumentMemory:
+    """The people and bodies a document has introduced, for later short references."""
+
+    people: dict[str, Actor] = field(default_factory=dict)
+    ambiguous: set[str] = field(default_factory=set)
+    roles: dict[str, Actor] = field(default_factory=dict)
+    bodies: dict[str, str] = field(default_factory=dict)
+    last_person: Actor | None = None
+
+    def remember(self, actor: Actor, name_tokens: list[str], role: str | None) -> None:
+        for alias in {actor.name.lower(), *(t.lower() for t in name_tokens if len(t) > 1)}:
+            known = self.people.get(alias)
+            if known is not None and known.name != actor.name:
+                self.ambiguous.add(alias)
+            self.people[alias] = actor
+        if role:
+            self.roles[role] = actor
+        self.last_person = actor
+
+    def person(self, name: str) -> Actor | None:
+        key = name.lower()
+        return None if key in self.ambiguous else self.people.get(key)
+
+
+def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None = None) -> Actor:
+    if entry.kind == "igo":
+        return Actor(name=entry.name, code=entry.code, country=None, sector=sector)
+    if entry.kind in {"capital", "seat"} and sector is None:
+        sector = "GOV"
+    code = entry.code + (sector or "")
+    name = written if entry.kind in {"capital", "seat", "city"} and not sector else entry.name
+    return Actor(name=name, code=code, country=entry.code, sector=sector)
+
+
+class ActorResolver:
+    """Resolves the actors of one document, sentence by sentence, in reading order."""
+
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+        self.kb = index.kb
+        self.memory = DocumentMemory()
+
+    def sentence(self, span: Span) -> SentenceActors:
+        matches = self.index.match(span)
+        persons = {ent.start: ent for ent in span.ents if ent.label_ == "PERSON"}
+        by_token: dict[int, tuple[Mention, ...]] = {}
+        first_person = set()
+        for token in span:
+            if token.i in persons:
+                self._learn_person(persons[token.i], matches)
+            if token.lower_ in FIRST_PERSON:
+                first_person.add(token.i)
+            mentions = self._resolve(token, matches, persons)
+            if mentions:
+                by_token[token.i] = mentions
+        self._learn_bodies(matches)
+        return SentenceActors(by_token, frozenset(first_person))
+
+    def _learn_bodies(self, matches: dict[int, tuple[Entry, Span]]) -> None:
+        for head_i, (entry, span) in matches.items():
+            if entry.kind == "agent":
+                country = self._country_of(span.doc[head_i], matches)
+                if country and country.kind != "igo" and len(span) > 1:
+                    self.memory.bodies[span.text.lower()] = country.code
+
+    def _learn_person(self, ent: Span, matches: dict[int, tuple[Entry, Span]]) -> None:
+        name = ent.text.removesuffix("'s").removesuffix("’s").strip()
+        if any(i in matches and matches[i][0].kind != "agent" for i in range(ent.start, ent.end)):
+            return
+        head = ent.root
+        title = [t for t in ent.doc[head.left_edge.i : ent.start] if t.dep_ not in {"det", "punct"}]
+        sector, role, country = None, None, None
+        for t in title:
+            if t.i in matches:
+                entry, mspan = matches[t.i]
+                if entry.kind == "agent":
+                    sector, role = sector or entry.code, mspan.text.lower()
+                    country = country or self.memory.bodies.get(mspan.text.lower())
+                elif entry.kind in {"country", "adjective", "capital"}:
+                    country = entry.code
+        if sector is None or country is None:
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                for t in appos.subtree:
+                    if t.i in matches:
+                        entry, mspan = matches[t.i]
+                        if entry.kind == "agent" and sector is None:
+                            sector, role = entry.code, mspan.text.lower()
+                        elif entry.kind in {"country", "adjective", "capital", "city"} and country is None:
+                            country = entry.code
+        known = self.memory.person(name)
+        if known is not None and sector is None and country is None:
+            self.memory.last_person = known
+            return
+        if known is not None:
+            sector, country = sector or known.sector, country or known.country
+            name = known.name if len(known.name) > len(name) else name
+        code = (country + (sector or "")) if country else None
+        actor = Actor(name=name, code=code, country=country, sector=sector)
+        self.memory.remember(actor, name.split(), role)
+
+    def _resolve(
+        self, token: Token, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]
+    ) -> tuple[Mention, ...]:
+        if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            person = self.memory.last_person
+            return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
+        if token.pos_ not in {"PROPN", "NOUN"}:
+            return ()
+        ent = next((e for s, e in persons.items() if s <= token.i < e.end), None)
+        if ent is not None:
+            if token != ent.root:
+                return ()
+            name = ent.text.removesuffix("'s").removesuffix("’s").strip()
+            person = self.memory.person(name) or self.memory.person(ent.root.text)
+            if person:
+                self.memory.last_person = person
+                return (self._mention(person, ent, "person"),)
+            return ()
+        person = self.memory.person(token.text) if token.pos_ == "PROPN" else None
+        if person and token.i not in matches:
+            self.memory.last_person = person
+            return (self._mention(person, token.doc[token.i : token.i + 1], "person"),)
+        if token.i not in matches:
+            return ()
+        entry, span = matches[token.i]
+        if entry.kind == "agent":
+            return self._agent(token, entry, span, matches)
+        if entry.kind == "adjective" and token.dep_ in MODIFIER_DEPS:
+            return ()
+        return (self._mention(country_actor(self.kb, entry, span.text), span, entry.kind),)
+
+    def _agent(
+        self, token: Token, entry: Entry, span: Span, matches: dict[int, tuple[Entry, Span]]
+    ) -> tuple[Mention, ...]:
+        countries = self._countries_of(token, matches)
+        if countries:
+            return tuple(
+                self._mention(
+                    country_actor(self.kb, c, s.text, None if c.kind == "igo" else entry.code),
+                    token.doc[min(s.start, span.start) : max(s.end, span.end)],
+                    "agent",
+                )
+                for c, s in countries
+            )
+        phrase = span.text.lower()
+        if phrase in self.memory.bodies:
+            code = self.memory.bodies[phrase]
+            country = self.kb.country(code)
+            name = country.name if country else code
+            return (self._mention(Actor(name, code + entry.code, code, entry.code), span, "agent"),)
+        determiners = [c for c in token.children if c.dep_ == "det"]
+        if determiners and determiners[0].lower_ == "the" and phrase in self.memory.roles:
+            person = self.memory.roles[phrase]
+            return (self._mention(person, token.doc[determiners[0].i : token.i + 1], "role"),)
+        return ()
+
+    def _country_of(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> Entry | None:
+        found = self._countries_of(head, matches)
+        return found[0][0] if found else None
+
+    def _countries_of(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[tuple[Entry, Span]]:
+        """Countries or bodies qualifying an agent noun: "Chinese police", "leaders of Japan and Korea"."""
+        found: list[tuple[Entry, Span]] = []
+        candidates = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        candidates += [
+            t for t in head.doc[head.left_edge.i : head.i] if t.dep_ in MODIFIER_DEPS and t.head.i in matches
+        ]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                candidates += [pobj, *(c for c in pobj.conjuncts)]
+        seen = set()
+        for candidate in candidates:
+            if candidate.i in matches and candidate.i not in seen:
+                entry, span = matches[candidate.i]
+                if entry.kind in {"country", "adjective", "capital", "seat", "igo"}:
+                    seen.add(candidate.i)
+                    found.append((entry, span))
+        return found
+
+    @staticmethod
+    def _mention(actor: Actor, span: Span, kind: str) -> Mention:
+        sent_start = span.sent.start_char if span.doc.has_annotation("SENT_START") else 0
+        return Mention(actor, span.start, span.end, span.start_char - sent_start, span.end_char - sent_start, kind)

@@ -1,0 +1,310 @@
+"""The `eventwire` command: thin commands over plain functions."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .engine import code_paths, ingest_paths
+from .errors import EventwireError, InputError
+from .ingest import expand_paths
+from .pipeline import Pipeline, Result
+from .records import CodedDocument
+from .serialize import coded_json, event_row, quote_row
+from .settings import Settings
+from .store import EXPORT_FORMATS, EventFilter, Store, export
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+out = Console()
+err = Console(stderr=True)
+DEFAULT_DB = Path("eventwire.duckdb")
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+EVENT_COLUMNS = ("date", "source_code", "cameo", "plover", "target_code", "modality", "rule", "text")
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _fail(exc: EventwireError) -> None:
+    err.print(f"eventwire: {exc}", markup=False, highlight=False)
+    raise typer.Exit(2)
+
+
+def _report_input_error(exc: InputError) -> None:
+    err.print(f"eventwire: skipped {exc}", markup=False, highlight=False)
+
+
+@app.command("code")
+def code_command(
+    files: Annotated[list[Path], typer.Argument(help="Text or HTML news files, or folders of them.")],
+    pub_date: Annotated[str | None, typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Code news files and print their events and quotes, storing nothing."""
+    if fmt not in {"table", "jsonl", "csv"}:
+        raise typer.BadParameter("--format must be table, jsonl or csv")
+    try:
+        pipeline = Pipeline(Settings.from_env())
+    except EventwireError as exc:
+        _fail(exc)
+    failed = 0
+    writer = csv.DictWriter(sys.stdout, fieldnames=["type", *event_row_fields()]) if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
+    for result in code_paths(files, pipeline, _date(pub_date)):
+        if isinstance(result, InputError):
+            _report_input_error(result)
+            failed += 1
+        elif isinstance(result, CodedDocument):
+            _print_coded(result, fmt, writer)
+    if failed:
+        raise typer.Exit(1)
+
+
+def event_row_fields() -> list[str]:
+    from .records import Actor, Event
+
+    sample = Event(
+        doc="",
+        sentence=0,
+        source=Actor("", None, None),
+        target=None,
+        cameo="",
+        plover=None,
+        plover_mode=None,
+        quad_class=0,
+        goldstein=0.0,
+        modality="asserted",
+        text="",
+        source_span=(0, 0),
+        verb_span=(0, 0),
+        target_span=None,
+        rule="",
+    )
+    return list(event_row(sample, 0))
+
+
+def _print_coded(coded: CodedDocument, fmt: str, writer: csv.DictWriter[str] | None) -> None:
+    if fmt == "jsonl":
+        for obj in coded_json(coded):
+            print(json.dumps(obj, ensure_ascii=False))
+        return
+    if writer is not None:
+        for i, e in enumerate(coded.events):
+            writer.writerow({"type": "event", **event_row(e, i)})
+        return
+    d = coded.document
+    out.print(f"[bold]{d.title or d.source}[/bold]  ({d.source}; date {d.date or 'unknown'}, {d.date_source})")
+    _table("Events", [event_row(e, i) for i, e in enumerate(coded.events)], EVENT_COLUMNS)
+    _table(
+        "Quotes",
+        [quote_row(q, i) for i, q in enumerate(coded.quotes)],
+        ("speaker_name", "speaker_code", "direct", "text"),
+    )
+
+
+def _table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False, expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold", ratio=4 if column == "text" else 1)
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    out.print(table)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Text or HTML news files, or folders of them.")],
+    db: DbOption = DEFAULT_DB,
+    pub_date: Annotated[str | None, typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
+) -> None:
+    """Code news files and store documents, events, quotes and actors in DuckDB."""
+    try:
+        pipeline = Pipeline(Settings.from_env())
+        store = Store(db)
+    except EventwireError as exc:
+        _fail(exc)
+    total = sum(1 for _ in expand_paths(paths))
+    with (
+        store,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=total < 5,
+        ) as progress,
+    ):
+        task = progress.add_task("coding", total=total)
+
+        def on_result(result: Result) -> None:
+            progress.advance(task)
+            if isinstance(result, InputError):
+                _report_input_error(result)
+
+        try:
+            summary = ingest_paths(paths, store, pipeline, _date(pub_date), on_result)
+        except EventwireError as exc:
+            _fail(exc)
+    err.print(
+        f"stored {summary.stored} documents ({summary.events} events, {summary.quotes} quotes), "
+        f"{summary.skipped} already stored, {len(summary.failures)} failed -> {db}",
+        highlight=False,
+    )
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Source country or code prefix, e.g. RUS or RUSGOV.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target country or code prefix.")] = None,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER event type, e.g. ACCUSE.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 11 or 036.")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, negated, future or hypothetical.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Query stored events."""
+    flt = EventFilter(
+        actor=actor,
+        target=target,
+        since=_date(since),
+        until=_date(until),
+        plover=plover,
+        cameo=cameo,
+        modality=modality,
+        limit=limit,
+    )
+    rows = _with_store(db, lambda s: s.events(flt))
+    _print_rows("Events", rows, EVENT_COLUMNS, fmt, "event")
+
+
+@app.command("quotes")
+def quotes_command(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Speaker's country, code prefix or name.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Query stored quotes."""
+    rows = _with_store(db, lambda s: s.quotes(speaker=speaker))
+    _print_rows("Quotes", rows, ("speaker_name", "speaker_code", "direct", "text"), fmt, "quote")
+
+
+def _with_store(db: Path, query: Any) -> list[dict[str, Any]]:
+    if not db.exists():
+        _fail(EventwireError(f"{db}: no such store; create it with `eventwire ingest PATH --db {db}`"))
+    try:
+        with Store(db, read_only=True) as store:
+            return query(store)  # type: ignore[no-any-return]
+    except EventwireError as exc:
+        _fail(exc)
+        raise
+
+
+def _print_rows(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...], fmt: str, kind: str) -> None:
+    from .serialize import event_json, quote_json
+
+    if fmt == "jsonl":
+        to_json = event_json if kind == "event" else quote_json
+        for row in rows:
+            print(json.dumps(to_json(row), ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _table(title, rows, columns)
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")],
+    output: Annotated[Path | None, typer.Option("--out", help="Output file (default events.FORMAT).")] = None,
+    db: DbOption = DEFAULT_DB,
+    what: Annotated[str, typer.Option(help="events or quotes.")] = "events",
+) -> None:
+    """Write stored events (or quotes) to a file."""
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
+    if what not in {"events", "quotes"}:
+        raise typer.BadParameter("--what must be events or quotes")
+    target = output or Path(f"{what}.{fmt}")
+    counts = _with_store(db, lambda s: [{"rows": export(s, fmt, target, what=what)}])
+    err.print(f"wrote {counts[0]['rows']} {what} to {target}", highlight=False)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file.")],
+    articles: Annotated[Path | None, typer.Option(help="Folder of the gold articles.")] = None,
+) -> None:
+    """Score the coder against a gold file: precision, recall, F1, misses and spurious events."""
+    from .evaluate import evaluate_file
+
+    folder = articles or _default_articles(gold)
+    try:
+        report = evaluate_file(gold, folder, Pipeline(Settings.from_env()))
+    except EventwireError as exc:
+        _fail(exc)
+    table = Table(title=f"eventwire eval {gold} ({datetime.now():%Y-%m-%d})")
+    for column in ("document", "level", "P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(column)
+    for d in report.documents:
+        for level, score in (("source,root", d.root), ("source,target,root", d.dyad)):
+            table.add_row(
+                d.file,
+                level,
+                f"{score.precision:.2f}",
+                f"{score.recall:.2f}",
+                f"{score.f1:.2f}",
+                str(score.tp),
+                str(score.fp),
+                str(score.fn),
+            )
+    for level, name in (("root", "source,root"), ("dyad", "source,target,root")):
+        s = report.total(level)
+        table.add_row(
+            "TOTAL", name, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.tp), str(s.fp), str(s.fn)
+        )
+    out.print(table)
+    found, total = report.quotes
+    out.print(f"quotes with the right speaker: {found}/{total}")
+    for d in report.documents:
+        for line in d.missed:
+            out.print(f"  missed   {d.file}: {line}", markup=False, highlight=False)
+        for line in d.spurious:
+            out.print(f"  spurious {d.file}: {line}", markup=False, highlight=False)
+        for line in d.quotes_missed:
+            out.print(f"  quote missed {d.file}: {line}", markup=False, highlight=False)
+        for line in d.non_event_violations:
+            out.print(f"  non-event coded {d.file}: {line}", markup=False, highlight=False)
+
+
+def _default_articles(gold: Path) -> Path:
+    samples = gold.parent.parent.parent / "samples"
+    return samples if samples.is_dir() else gold.parent
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,261 @@
+"""From predicates to events: verb patterns on the dependency parse -> CAMEO and PLOVER.
+
+For each verb with a pattern in verbs.tsv, the subjects are the sources (one event per
+conjoined subject: "China and Russia oppose" gives two), the object, or the object of
+the pattern's preposition, is the target; in the passive the roles swap ("was condemned
+by X"). Each event carries the modality the sentence gives it: negated ("did not
+meet"), future ("will meet", "plans to meet"), hypothetical ("could meet", "if ...") or
+asserted. An action announced for the future is also an asserted expression of intent
+by its source (CAMEO 03/13, intent.tsv), dated when it was announced: this is how
+CAMEO codes "X will meet Y".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .actors import Mention, SentenceActors
+from .knowledge import Knowledge, VerbPattern
+from .nlp import ParsedSentence
+from .records import Actor, Event, Modality
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp", "advcl"}
+GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
+TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
+SpeakerAt = Callable[[int], "Actor | None"]
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An event and the verb whose time and place words date and place it (None: the document's)."""
+
+    event: Event
+    anchor: Token | None
+
+
+def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt) -> list[Coded]:
+    """Every event of one sentence, with its provenance."""
+    coded: list[Coded] = []
+    seen: set[tuple[str | None, str | None, str, str]] = set()
+    fired: set[int] = set()
+    for verb in parsed.span:
+        patterns = kb.verbs.get(verb.lemma_.lower())
+        if not patterns or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        pattern = match_pattern(verb, patterns)
+        if pattern is None:
+            continue
+        for item in _events_for(parsed, verb, pattern, actors, kb, speaker_at, fired):
+            key = (
+                item.event.source.code,
+                item.event.target.code if item.event.target else None,
+                item.event.cameo,
+                item.event.modality,
+            )
+            if key not in seen:
+                seen.add(key)
+                coded.append(item)
+    return coded
+
+
+def match_pattern(verb: Token, patterns: tuple[VerbPattern, ...]) -> VerbPattern | None:
+    """The most specific pattern whose constraints the verb's dependents satisfy."""
+    for pattern in patterns:
+        if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children):
+            continue
+        if pattern.objects:
+            obj = direct_object(verb)
+            if obj is None or not ({obj.lemma_.lower(), obj.lower_} & pattern.objects):
+                continue
+        if pattern.prep and not preposition_objects(verb, pattern.prep):
+            continue
+        return pattern
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    deps = ("nsubjpass",) if is_passive(verb) else ("dobj", "obj")
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def preposition_objects(verb: Token, prep: str) -> list[Token]:
+    return [
+        o
+        for c in verb.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ == prep
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _events_for(
+    parsed: ParsedSentence,
+    verb: Token,
+    pattern: VerbPattern,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
+    fired: set[int],
+) -> Iterator[Coded]:
+    span = parsed.span
+    sources = _actors_of(_subject_heads(verb, parsed.sentence.kind == "title"), parsed, actors, speaker_at)
+    sources = [m for m in sources if m.actor.code]
+    if not sources:
+        return
+    target_heads = _target_heads(verb, pattern)
+    targets = _actors_of(target_heads, parsed, actors, speaker_at) or _actors_inside(target_heads, actors)
+    targets = [m for m in targets if m.actor.code]
+    modality = modality_of(verb, kb)
+    fired.add(verb.i)
+    verb_span = _verb_span(verb, span)
+    intent_code = kb.intent.get(pattern.code[:2]) if modality == "future" else None
+    governor = _governor(verb)
+    if intent_code and governor is not None and governor.i in fired:
+        # "threatened to attack": the governing verb already coded the intention
+        intent_code = None if governor.lemma_.lower() in kb.modality_words["intention"] else intent_code
+    pairs: list[Mention | None] = [*targets] or [None]
+    for source in sources:
+        for target in pairs:
+            if target is not None and target.actor.code == source.actor.code:
+                continue
+            event = _event(parsed, kb, source, target, pattern.code, modality, verb_span, pattern.id)
+            yield Coded(event, verb)
+            if intent_code:
+                intent = _event(parsed, kb, source, target, intent_code, "asserted", verb_span, f"{pattern.id}+intent")
+                yield Coded(intent, governor)
+
+
+def _event(
+    parsed: ParsedSentence,
+    kb: Knowledge,
+    source: Mention,
+    target: Mention | None,
+    code: str,
+    modality: Modality,
+    verb_span: tuple[int, int],
+    rule: str,
+) -> Event:
+    cameo = kb.event_code(code)
+    return Event(
+        doc=parsed.sentence.doc,
+        sentence=parsed.sentence.index,
+        source=source.actor,
+        target=target.actor if target else None,
+        cameo=code,
+        plover=cameo.plover,
+        plover_mode=cameo.mode,
+        quad_class=cameo.quad,
+        goldstein=cameo.goldstein,
+        modality=modality,
+        text=parsed.sentence.text,
+        source_span=(source.char_start, source.char_end),
+        verb_span=verb_span,
+        target_span=(target.char_start, target.char_end) if target else None,
+        rule=rule,
+    )
+
+
+def _verb_span(verb: Token, span: Span) -> tuple[int, int]:
+    parts = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    start = min(t.idx for t in parts) - span.start_char
+    end = max(t.idx + len(t) for t in parts) - span.start_char
+    return start, end
+
+
+def _subject_heads(verb: Token, title: bool) -> list[Token]:
+    if is_passive(verb):
+        agents = preposition_objects(verb, "by")
+        if agents:
+            return _with_conjuncts(agents)
+    heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if title:
+        heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
+    if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        return _subject_heads(verb.head, title)
+    return _with_conjuncts(heads)
+
+
+def _target_heads(verb: Token, pattern: VerbPattern) -> list[Token]:
+    if pattern.prep:
+        return _with_conjuncts(preposition_objects(verb, pattern.prep))
+    if is_passive(verb):
+        return _with_conjuncts([c for c in verb.children if c.dep_ == "nsubjpass"])
+    return _with_conjuncts([c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}])
+
+
+def _with_conjuncts(heads: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for head in heads:
+        for token in (head, *head.conjuncts):
+            if token not in out:
+                out.append(token)
+    return out
+
+
+def _actors_of(
+    heads: list[Token], parsed: ParsedSentence, actors: SentenceActors, speaker_at: SpeakerAt
+) -> list[Mention]:
+    found: list[Mention] = []
+    for head in heads:
+        if head.i in actors.first_person:
+            offset = parsed.sentence.start + head.idx - parsed.span.start_char
+            speaker = speaker_at(offset)
+            if speaker is not None:
+                start = head.idx - parsed.span.start_char
+                found.append(Mention(speaker, head.i, head.i + 1, start, start + len(head), "speaker"))
+            continue
+        found.extend(actors.at(head))
+    return found
+
+
+def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
+    """The first actor inside an object phrase ("tougher North Korea sanctions")."""
+    for head in heads:
+        for token in head.subtree:
+            if token is not head and token.pos_ in {"VERB", "AUX"}:
+                break
+            mentions = actors.at(token)
+            if mentions:
+                return list(mentions)
+    return []
+
+
+def _governor(verb: Token) -> Token | None:
+    return verb.head if verb.dep_ in GOVERNING_DEPS and verb.head is not verb else None
+
+
+def modality_of(verb: Token, kb: Knowledge) -> Modality:
+    """Negated, future, hypothetical or asserted, from the verb and the verbs governing it."""
+    words = kb.modality_words
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words["negation"]) for c in children):
+        return "negated"
+    auxiliaries = [c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}]
+    if any(a in words["future"] for a in auxiliaries):
+        return "future"
+    if any(a in words["hypothetical"] for a in auxiliaries):
+        return "hypothetical"
+    if any(c.dep_ == "mark" and c.lower_ in words["condition"] for c in children):
+        return "hypothetical"
+    governor = _governor(verb)
+    if governor is None:
+        return "asserted"
+    if verb.dep_ == "conj":
+        return modality_of(governor, kb)
+    lemma = governor.lemma_.lower()
+    if verb.dep_ in {"xcomp", "acomp"} or verb.dep_ == "advcl" and verb.tag_ == "VB":
+        if lemma in words["denial"]:
+            return "negated"
+        if lemma in words["intention"] or governor.lower_ in words["intention"]:
+            return "future"
+    if lemma in kb.speech_verbs:
+        return "asserted"
+    return "hypothetical" if modality_of(governor, kb) in {"negated", "hypothetical"} else "asserted"

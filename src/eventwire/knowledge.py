@@ -1,0 +1,276 @@
+"""Loading the knowledge files under `data/` (their formats: data/README.md).
+
+Each file is read once per process and validated as it loads; a bad line raises a
+DictionaryError naming the file and the line, so a user who edits a file finds the
+mistake at start-up rather than as silently missing events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import DictionaryError
+
+DATA_DIR = Path(__file__).parent / "data"
+PLOVER_TYPES = frozenset(
+    ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"]
+    + ["ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+)
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    fips: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+    seats: tuple[str, ...]
+    cities: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Igo:
+    code: str
+    group: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quad: int
+    plover: str | None
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    id: str
+    code: str
+    verb: str
+    particle: str | None
+    prep: str | None
+    objects: frozenset[str]
+    example: str
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        return sum(bool(x) for x in (self.particle, self.prep, self.objects))
+
+
+@dataclass(frozen=True, eq=False)
+class Knowledge:
+    """All knowledge files, loaded and cross-checked (hashed by identity: loaded once)."""
+
+    countries: tuple[Country, ...]
+    igos: tuple[Igo, ...]
+    agents: dict[str, str]
+    cameo: dict[str, CameoCode]
+    intent: dict[str, str]
+    verbs: dict[str, tuple[VerbPattern, ...]]
+    speech_verbs: frozenset[str]
+    chrome_lines: frozenset[str]
+    caption_cues: tuple[str, ...]
+    modality_words: dict[str, frozenset[str]]
+
+    def country(self, iso3: str) -> Country | None:
+        return self._by_iso3().get(iso3)
+
+    @cache  # noqa: B019 - Knowledge is loaded once per process and never freed
+    def _by_iso3(self) -> dict[str, Country]:
+        return {c.iso3: c for c in self.countries}
+
+    def event_code(self, code: str) -> CameoCode:
+        return self.cameo[code]
+
+
+def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) for each record of a TAB-separated knowledge file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DictionaryError(str(path), None, f"cannot read: {exc}") from exc
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            if tuple(f.strip() for f in fields) != columns:
+                raise DictionaryError(str(path), number, f"header must be {' '.join(columns)!r}, found {line!r}")
+            header_seen = True
+            continue
+        if len(fields) < len(columns):
+            fields += [""] * (len(columns) - len(fields))
+        if len(fields) != len(columns):
+            raise DictionaryError(
+                str(path), number, f"expected {len(columns)} TAB-separated fields, found {len(fields)}"
+            )
+        yield number, {c: f.strip() for c, f in zip(columns, fields, strict=True)}
+    if not header_seen:
+        raise DictionaryError(str(path), None, "no header line")
+
+
+def split_list(field: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in field.split("|") if x.strip())
+
+
+def _float_or_none(path: Path, number: int, value: str) -> float | None:
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise DictionaryError(str(path), number, f"not a number: {value!r}") from exc
+
+
+def load_countries(path: Path) -> tuple[Country, ...]:
+    cols = ("iso3", "iso2", "fips", "name", "aliases", "adjectives", "capitals", "seats", "cities", "lat", "lon")
+    countries = []
+    for number, row in read_table(path, cols):
+        if len(row["iso3"]) != 3 or not row["name"]:
+            raise DictionaryError(str(path), number, "iso3 must be 3 letters and name non-empty")
+        countries.append(
+            Country(
+                iso3=row["iso3"],
+                iso2=row["iso2"],
+                fips=row["fips"],
+                name=row["name"],
+                aliases=split_list(row["aliases"]),
+                adjectives=split_list(row["adjectives"]),
+                capitals=split_list(row["capitals"]),
+                seats=split_list(row["seats"]),
+                cities=split_list(row["cities"]),
+                lat=_float_or_none(path, number, row["lat"]),
+                lon=_float_or_none(path, number, row["lon"]),
+            )
+        )
+    return tuple(countries)
+
+
+def load_igos(path: Path) -> tuple[Igo, ...]:
+    igos = []
+    for number, row in read_table(path, ("code", "group", "name", "aliases")):
+        if row["group"] not in {"UNO", "EUR", "NATO", "AFU", "IGO"}:
+            raise DictionaryError(str(path), number, f"unknown group {row['group']!r}")
+        igos.append(Igo(row["code"], row["group"], row["name"], split_list(row["aliases"])))
+    return tuple(igos)
+
+
+def load_agents(path: Path) -> dict[str, str]:
+    agents: dict[str, str] = {}
+    for number, row in read_table(path, ("sector", "words")):
+        if not row["sector"].isalpha() or not row["sector"].isupper():
+            raise DictionaryError(str(path), number, f"sector must be an upper-case code: {row['sector']!r}")
+        for word in split_list(row["words"]):
+            agents.setdefault(word.lower(), row["sector"])
+    return agents
+
+
+def load_cameo(path: Path) -> dict[str, CameoCode]:
+    codes: dict[str, CameoCode] = {}
+    for number, row in read_table(path, ("code", "name", "goldstein", "quad", "plover", "mode")):
+        code = row["code"]
+        if not code.isdigit() or len(code) not in (2, 3, 4):
+            raise DictionaryError(str(path), number, f"bad CAMEO code {code!r}")
+        if row["plover"] and row["plover"] not in PLOVER_TYPES:
+            raise DictionaryError(str(path), number, f"unknown PLOVER type {row['plover']!r}")
+        goldstein = _float_or_none(path, number, row["goldstein"])
+        if goldstein is None or not -10 <= goldstein <= 10 or row["quad"] not in "1234":
+            raise DictionaryError(str(path), number, "goldstein must be in -10..10 and quad 1..4")
+        codes[code] = CameoCode(
+            code, row["name"], goldstein, int(row["quad"]), row["plover"] or None, row["mode"] or None
+        )
+    return codes
+
+
+def load_intent(path: Path, cameo: dict[str, CameoCode]) -> dict[str, str]:
+    intent = {}
+    for number, row in read_table(path, ("root", "code")):
+        if row["code"] not in cameo:
+            raise DictionaryError(str(path), number, f"unknown CAMEO code {row['code']!r}")
+        intent[row["root"]] = row["code"]
+    return intent
+
+
+def parse_pattern(path: Path, number: int, text: str) -> tuple[str, dict[str, str]]:
+    verb, *constraints = text.split()
+    found = {}
+    for constraint in constraints:
+        key, _, value = constraint.partition("=")
+        if key not in {"prt", "prep", "obj"} or not value:
+            raise DictionaryError(str(path), number, f"bad constraint {constraint!r} (use prt=, prep=, obj=)")
+        found[key] = value.lower()
+    return verb.lower(), found
+
+
+def load_verbs(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[VerbPattern, ...]]:
+    by_verb: dict[str, list[VerbPattern]] = {}
+    seen: set[str] = set()
+    for number, row in read_table(path, ("id", "code", "pattern", "example")):
+        if row["code"] not in cameo:
+            raise DictionaryError(str(path), number, f"unknown CAMEO code {row['code']!r}")
+        if row["id"] in seen:
+            raise DictionaryError(str(path), number, f"duplicate rule id {row['id']!r}")
+        seen.add(row["id"])
+        if not row["pattern"]:
+            raise DictionaryError(str(path), number, "empty pattern")
+        verb, c = parse_pattern(path, number, row["pattern"])
+        pattern = VerbPattern(
+            id=row["id"],
+            code=row["code"],
+            verb=verb,
+            particle=c.get("prt"),
+            prep=c.get("prep"),
+            objects=frozenset(split_list(c.get("obj", ""))),
+            example=row["example"],
+            line=number,
+        )
+        by_verb.setdefault(verb, []).append(pattern)
+    return {v: tuple(sorted(ps, key=lambda p: -p.specificity)) for v, ps in by_verb.items()}
+
+
+def load_modality(path: Path) -> dict[str, frozenset[str]]:
+    kinds = {"future", "hypothetical", "negation", "intention", "denial", "condition"}
+    words: dict[str, set[str]] = {k: set() for k in kinds}
+    for number, row in read_table(path, ("kind", "words")):
+        if row["kind"] not in kinds:
+            raise DictionaryError(str(path), number, f"unknown kind {row['kind']!r}")
+        words[row["kind"]].update(w.lower() for w in split_list(row["words"]))
+    return {k: frozenset(v) for k, v in words.items()}
+
+
+def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+    """Load and cross-check every knowledge file in `data_dir`."""
+    cameo = load_cameo(data_dir / "cameo.tsv")
+    boiler = list(read_table(data_dir / "boilerplate.tsv", ("kind", "text")))
+    return Knowledge(
+        countries=load_countries(data_dir / "countries.tsv"),
+        igos=load_igos(data_dir / "igos.tsv"),
+        agents=load_agents(data_dir / "agents.tsv"),
+        cameo=cameo,
+        intent=load_intent(data_dir / "intent.tsv", cameo),
+        verbs=load_verbs(data_dir / "verbs.tsv", cameo),
+        speech_verbs=frozenset(r["verb"].lower() for _, r in read_table(data_dir / "speech.tsv", ("verb",))),
+        chrome_lines=frozenset(r["text"].lower() for _, r in boiler if r["kind"] == "chrome"),
+        caption_cues=tuple(r["text"].lower() for _, r in boiler if r["kind"] == "caption"),
+        modality_words=load_modality(data_dir / "modality.tsv"),
+    )
+
+
+@cache
+def default_knowledge() -> Knowledge:
+    """The bundled knowledge, loaded once per process."""
+    return load_knowledge()

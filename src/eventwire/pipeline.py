@@ -1,0 +1,126 @@
+"""The pipeline: the stages in order, for one text or a stream of inputs.
+
+    ingest -> clean -> nlp -> actors -> quotes -> coding -> time / geo
+
+Quotes come before coding because a first-person subject inside a quote ("We hope
+all parties ...") is the quote's speaker: the coder needs to know who is speaking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from .actors import ActorIndex, ActorResolver
+from .clean import clean
+from .coding import code_sentence
+from .errors import InputError
+from .geo import locate_event
+from .ingest import read_text
+from .knowledge import Knowledge, default_knowledge
+from .nlp import ParsedDocument, load_model, parse_documents
+from .quotes import find_quotes, speaker_lookup
+from .records import CodedDocument, Document, Event, RawDocument
+from .settings import Settings
+from .time import date_event
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input whose document is already coded (same cleaned text): nothing to do."""
+
+    source: str
+    doc: str
+
+
+Result = CodedDocument | InputError | Skipped
+
+
+class Pipeline:
+    """Holds what is loaded once (model, dictionaries, matchers) and codes documents."""
+
+    def __init__(self, settings: Settings | None = None, kb: Knowledge | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.kb = kb or default_knowledge()
+        self.nlp = load_model(self.settings.model)
+        self.index = ActorIndex(self.kb, self.nlp)
+
+    def code_text(self, text: str, date: date | None = None, source: str = "<text>") -> CodedDocument:
+        """Code one article given as text or HTML."""
+        result = next(iter(self.code([read_text(source, text, date)])))
+        if not isinstance(result, CodedDocument):
+            raise result if isinstance(result, InputError) else InputError(source, "already coded")
+        return result
+
+    def code(
+        self, raws: Iterable[RawDocument | InputError], skip: Callable[[str], bool] | None = None
+    ) -> Iterator[Result]:
+        """Code a stream of inputs, yielding each result (or the input's error) in order.
+
+        `skip(doc_id)` true means the document is already coded: it is not parsed again.
+        """
+        pending: list[Result] = []
+
+        def documents() -> Iterator[Document]:
+            for raw in raws:
+                if isinstance(raw, InputError):
+                    pending.append(raw)
+                    continue
+                document = clean(raw, self.kb)
+                if not document.paragraphs and not document.title:
+                    pending.append(InputError(raw.source, "no article text left after removing page chrome"))
+                    continue
+                if skip is not None and skip(document.id):
+                    pending.append(Skipped(raw.source, document.id))
+                    continue
+                yield document
+
+        for parsed in parse_documents(documents(), self.nlp, self.index.proper_words, self.settings.batch_size):
+            yield from pending
+            pending.clear()
+            yield self.code_parsed(parsed)
+        yield from pending
+
+    def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
+        """Actors, quotes, events, dates and places of one parsed document."""
+        document = parsed.document
+        resolver = ActorResolver(self.index)
+        actors = [resolver.sentence(p.span) for p in parsed.sentences]
+        quotes = find_quotes(parsed, actors, self.kb)
+        speaker_at = speaker_lookup(quotes)
+        context = _countries(actors)
+        events: list[Event] = []
+        for sentence, sentence_actors in zip(parsed.sentences, actors, strict=True):
+            for coded in code_sentence(sentence, sentence_actors, self.kb, speaker_at):
+                anchor = None if sentence.sentence.kind == "title" else coded.anchor
+                event = date_event(coded.event, anchor, document.date)
+                events.append(locate_event(event, anchor, self.kb, context, document.dateline))
+        notes = () if document.date_source == "given" else (f"document date {document.date_source}",)
+        return CodedDocument(
+            document=document,
+            sentences=tuple(p.sentence for p in parsed.sentences),
+            events=tuple(events),
+            quotes=tuple(quotes),
+            notes=notes,
+        )
+
+
+def _countries(actors: list) -> set[str]:
+    return {m.actor.country for sa in actors for ms in sa.by_token.values() for m in ms if m.actor.country}
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """A Pipeline with the settings from the environment, created on first use."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def code_text(text: str, date: date | None = None) -> CodedDocument:
+    """Code one article (plain text or HTML) and return its typed records."""
+    return default_pipeline().code_text(text, date)

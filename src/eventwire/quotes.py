@@ -1,0 +1,214 @@
+"""Quotes and reported speech, with their speakers.
+
+Direct quotes are found in the body text by their quote marks (straight or curly,
+mixed as scraped pages mix them), across sentence breaks and, by the news convention
+of a paragraph that opens a quote without closing it, across paragraphs. The speaker
+comes from the frame around the quote: `"...," X said.`, `X said: "..."`, `"...," said X`,
+`"...," he said.`, `according to X`; a quote with no frame of its own continues the
+previous quote's speaker. A quote that never closes ends with its paragraph. Short
+quoted phrases inside a sentence (scare quotes) are partial quotes of the sentence's
+speaker. Reported speech ("X said tougher sanctions were senseless") is a quote with
+`direct=False` and the content clause as text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .actors import SentenceActors
+from .knowledge import Knowledge
+from .nlp import ParsedDocument, ParsedSentence
+from .records import Actor, Quote
+
+OPENERS = {"“", "«", "„"}
+CLOSERS = {"”", "»"}
+STRAIGHT = '"'
+PARTIAL_MAX_WORDS = 5
+Frame = tuple[Actor | None, tuple[int, int] | None, str | None]
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int
+    end: int
+    paragraph: int
+    continues: bool
+
+
+def find_quote_spans(paragraphs: tuple[str, ...]) -> list[QuoteSpan]:
+    """Character spans (in the joined body text) of the text inside quote marks."""
+    spans: list[QuoteSpan] = []
+    offset = 0
+    carried = False
+    for number, paragraph in enumerate(paragraphs):
+        open_at: int | None = None
+        for i, ch in enumerate(paragraph):
+            if ch in OPENERS or (ch == STRAIGHT and open_at is None and _opens(paragraph, i)):
+                if open_at is None:
+                    open_at = i + 1
+            elif (ch in CLOSERS or ch == STRAIGHT) and open_at is not None:
+                spans.append(QuoteSpan(offset + open_at, offset + i, number, carried and open_at == 1))
+                carried, open_at = False, None
+        if open_at is not None:
+            spans.append(QuoteSpan(offset + open_at, offset + len(paragraph), number, carried and open_at == 1))
+            nxt = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+            carried = nxt[:1] in OPENERS or nxt[:1] == STRAIGHT
+        offset += len(paragraph) + 2
+    return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-"
+
+
+def find_quotes(parsed: ParsedDocument, actors: list[SentenceActors], kb: Knowledge) -> list[Quote]:
+    """Direct quotes with speakers, then reported speech outside them."""
+    body = [(p, a) for p, a in zip(parsed.sentences, actors, strict=True) if p.sentence.kind == "body"]
+    starts = [p.sentence.start for p, _ in body]
+    text = parsed.document.text
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for qs in find_quote_spans(parsed.document.paragraphs):
+        first = max(bisect_right(starts, qs.start) - 1, 0)
+        last = max(bisect_right(starts, max(qs.end - 1, qs.start)) - 1, 0)
+        if not body:
+            break
+        words = text[qs.start : qs.end].split()
+        partial = len(words) <= PARTIAL_MAX_WORDS and not _starts_sentence(body[first][0], qs.start)
+        speaker, speaker_span, verb = (None, None, None)
+        if partial:
+            speaker, speaker_span, verb = _sentence_speaker(body[first], kb)
+        else:
+            for index in dict.fromkeys((last, first)):
+                speaker, speaker_span, verb = _frame(body[index], qs, kb)
+                if speaker is not None or verb is not None:
+                    break
+        same_paragraph = previous is not None and _paragraph_of(previous, parsed) == qs.paragraph
+        if speaker is None and verb is None and not partial and previous and (qs.continues or same_paragraph):
+            speaker, speaker_span, verb = previous.speaker, previous.speaker_span, previous.verb
+        quote = Quote(
+            doc=parsed.document.id,
+            sentence=body[first][0].sentence.index,
+            speaker=speaker,
+            text=text[qs.start : qs.end].strip(" ,"),
+            verb=verb,
+            quote_span=(qs.start, qs.end),
+            speaker_span=speaker_span,
+            direct=True,
+            partial=partial,
+        )
+        quotes.append(quote)
+        if not partial:
+            previous = quote
+    quotes.extend(_reported(body, quotes, kb))
+    return quotes
+
+
+def _paragraph_of(quote: Quote, parsed: ParsedDocument) -> int:
+    for p in parsed.sentences:
+        if p.sentence.index == quote.sentence:
+            return p.sentence.paragraph
+    return -1
+
+
+def _starts_sentence(parsed: ParsedSentence, start: int) -> bool:
+    return start - parsed.sentence.start <= 2
+
+
+def _inside(token: Token, parsed: ParsedSentence, qs: QuoteSpan) -> bool:
+    offset = parsed.sentence.start + token.idx - parsed.span.start_char
+    return qs.start <= offset < qs.end
+
+
+def _frame(pair: tuple[ParsedSentence, SentenceActors], qs: QuoteSpan, kb: Knowledge) -> Frame:
+    """The speaker of the speech verb outside the quote in this sentence, if any."""
+    parsed, actors = pair
+    for token in parsed.span:
+        if _inside(token, parsed, qs):
+            continue
+        if token.lemma_.lower() in kb.speech_verbs and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and not _inside(subject, parsed, qs):
+                return (*_speaker(subject, parsed, actors), token.text)
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                return (*_speaker(pobj, parsed, actors), "according to")
+    return None, None, None
+
+
+def _speaker(
+    token: Token, parsed: ParsedSentence, actors: SentenceActors
+) -> tuple[Actor | None, tuple[int, int] | None]:
+    mentions = actors.at(token)
+    if mentions:
+        m = mentions[0]
+        return m.actor, (parsed.sentence.start + m.char_start, parsed.sentence.start + m.char_end)
+    if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+        start = parsed.sentence.start + token.left_edge.idx - parsed.span.start_char
+        name = parsed.span.doc[token.left_edge.i : token.i + 1].text
+        return Actor(name=name, code=None, country=None), (start, start + len(name))
+    return None, None
+
+
+def _sentence_speaker(pair: tuple[ParsedSentence, SentenceActors], kb: Knowledge) -> Frame:
+    parsed, actors = pair
+    root = parsed.span.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None, None, None
+    actor, span = _speaker(subject, parsed, actors)
+    return actor, span, root.text
+
+
+def _reported(body: list[tuple[ParsedSentence, SentenceActors]], direct: list[Quote], kb: Knowledge) -> list[Quote]:
+    """Reported speech: a speech verb with a content clause, in a sentence with no direct quote."""
+    quoted = [q.quote_span for q in direct if not q.partial]
+    found = []
+    for parsed, actors in body:
+        start, end = parsed.sentence.start, parsed.sentence.end
+        if any(s < end and start < e for s, e in quoted):
+            continue
+        for verb in parsed.span:
+            if verb.lemma_.lower() not in kb.speech_verbs or verb.pos_ != "VERB":
+                continue
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if clause is None or subject is None:
+                continue
+            tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
+            start_char, end_char = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            base = parsed.sentence.start - parsed.span.start_char
+            for head in (subject, *subject.conjuncts):
+                actor, span = _speaker(head, parsed, actors)
+                found.append(
+                    Quote(
+                        doc=parsed.sentence.doc,
+                        sentence=parsed.sentence.index,
+                        speaker=actor,
+                        text=parsed.span.doc.text[start_char:end_char],
+                        verb=verb.text,
+                        quote_span=(base + start_char, base + end_char),
+                        speaker_span=span,
+                        direct=False,
+                    )
+                )
+    return found
+
+
+def speaker_lookup(quotes: list[Quote]) -> Callable[[int], Actor | None]:
+    """Who is speaking at a character offset of the body: the speaker of the direct quote there."""
+    spans = sorted((q.quote_span, q.speaker) for q in quotes if q.direct and not q.partial)
+
+    def speaker_at(offset: int) -> Actor | None:
+        for (start, end), speaker in spans:
+            if start <= offset < end:
+                return speaker
+        return None
+
+    return speaker_at
