@@ -20,6 +20,7 @@ TERMINAL = (".", "!", "?", '"', "”", "'", "’", ":", ";", "…")
 CAPTION_MAX_WORDS = 60
 SUBHEAD_MAX_WORDS = 12
 TITLE_MAX_WORDS = 25
+WRAPPED_LINE_MIN = 40  # a line this long that stops mid-sentence was hard-wrapped
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
@@ -81,7 +82,7 @@ def _paragraphs(text: str, one_per_line: bool) -> list[str]:
             and not previous_blank
             and paragraphs
             and not paragraphs[-1].endswith(TERMINAL)
-            and line[:1].islower()
+            and (line[:1].islower() or len(paragraphs[-1]) >= WRAPPED_LINE_MIN)
         )
         if wrapped:
             paragraphs[-1] += " " + line
@@ -115,7 +116,14 @@ def _is_caption(paragraph: str, kb: Knowledge) -> bool:
 
 
 def _is_heading(paragraph: str, max_words: int) -> bool:
-    return len(paragraph.split()) <= max_words and not paragraph.rstrip().endswith(TERMINAL)
+    """A short line that is not a sentence: no final punctuation, no quote, no comma at its end."""
+    text = paragraph.rstrip()
+    return (
+        len(text.split()) <= max_words
+        and not text.endswith((*TERMINAL, ","))
+        and not text.startswith(('"', "“", "'", "‘"))
+        and ". " not in text
+    )
 
 
 DateSource = Literal["given", "metadata", "dateline", "inferred", "none"]

@@ -25,7 +25,7 @@ from .store import EXPORT_FORMATS, EventFilter, Store, export
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 DEFAULT_DB = Path("eventwire.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 EVENT_COLUMNS = ("date", "source_code", "cameo", "plover", "target_code", "modality", "rule", "text")

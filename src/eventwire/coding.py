@@ -43,8 +43,10 @@ def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge,
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
     for verb in parsed.span:
-        patterns = kb.verbs.get(verb.lemma_.lower())
-        if not patterns or verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        patterns = kb.patterns_for(verb.lemma_.lower(), verb.lower_)
+        if not patterns:
             continue
         pattern = match_pattern(verb, patterns)
         if pattern is None:
@@ -124,13 +126,20 @@ def _events_for(
     pairs: list[Mention | None] = [*targets] or [None]
     for source in sources:
         for target in pairs:
-            if target is not None and target.actor.code == source.actor.code:
+            if target is not None and _same_actor(source.actor, target.actor):
                 continue
             event = _event(parsed, kb, source, target, pattern.code, modality, verb_span, pattern.id)
             yield Coded(event, verb)
             if intent_code:
                 intent = _event(parsed, kb, source, target, intent_code, "asserted", verb_span, f"{pattern.id}+intent")
                 yield Coded(intent, governor)
+
+
+def _same_actor(source: Actor, target: Actor) -> bool:
+    """A country does not act on itself; its government may act on its own rebels."""
+    if source.code == target.code:
+        return True
+    return source.country is not None and source.country == target.country and not (source.sector and target.sector)
 
 
 def _event(
@@ -258,4 +267,5 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
             return "future"
     if lemma in kb.speech_verbs:
         return "asserted"
-    return "hypothetical" if modality_of(governor, kb) in {"negated", "hypothetical"} else "asserted"
+    complement = verb.dep_ in {"xcomp", "ccomp", "pcomp"}
+    return "hypothetical" if complement and modality_of(governor, kb) in {"negated", "hypothetical"} else "asserted"

@@ -80,6 +80,7 @@ class Knowledge:
     cameo: dict[str, CameoCode]
     intent: dict[str, str]
     verbs: dict[str, tuple[VerbPattern, ...]]
+    verb_forms: dict[str, str]
     speech_verbs: frozenset[str]
     chrome_lines: frozenset[str]
     caption_cues: tuple[str, ...]
@@ -94,6 +95,10 @@ class Knowledge:
 
     def event_code(self, code: str) -> CameoCode:
         return self.cameo[code]
+
+    def patterns_for(self, lemma: str, form: str) -> tuple[VerbPattern, ...]:
+        """Patterns for a verb by its lemma, else by its written form ("staged" -> stage)."""
+        return self.verbs.get(lemma) or self.verbs.get(self.verb_forms.get(form, ""), ())
 
 
 def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -242,6 +247,22 @@ def load_verbs(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[VerbP
     return {v: tuple(sorted(ps, key=lambda p: -p.specificity)) for v, ps in by_verb.items()}
 
 
+def inflections(lemma: str) -> set[str]:
+    """Regular English inflections of a verb lemma (past, third person, participle)."""
+    if lemma.endswith("e"):
+        return {lemma + "d", lemma + "s", lemma[:-1] + "ing"}
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return {lemma[:-1] + "ied", lemma[:-1] + "ies", lemma + "ing"}
+    forms = {lemma + "ed", lemma + "ing", lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def verb_forms(verbs: dict[str, tuple[VerbPattern, ...]]) -> dict[str, str]:
+    return {form: lemma for lemma in verbs for form in inflections(lemma) if form not in verbs}
+
+
 def load_modality(path: Path) -> dict[str, frozenset[str]]:
     kinds = {"future", "hypothetical", "negation", "intention", "denial", "condition"}
     words: dict[str, set[str]] = {k: set() for k in kinds}
@@ -255,6 +276,7 @@ def load_modality(path: Path) -> dict[str, frozenset[str]]:
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Load and cross-check every knowledge file in `data_dir`."""
     cameo = load_cameo(data_dir / "cameo.tsv")
+    verbs = load_verbs(data_dir / "verbs.tsv", cameo)
     boiler = list(read_table(data_dir / "boilerplate.tsv", ("kind", "text")))
     return Knowledge(
         countries=load_countries(data_dir / "countries.tsv"),
@@ -262,7 +284,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         agents=load_agents(data_dir / "agents.tsv"),
         cameo=cameo,
         intent=load_intent(data_dir / "intent.tsv", cameo),
-        verbs=load_verbs(data_dir / "verbs.tsv", cameo),
+        verbs=verbs,
+        verb_forms=verb_forms(verbs),
         speech_verbs=frozenset(r["verb"].lower() for _, r in read_table(data_dir / "speech.tsv", ("verb",))),
         chrome_lines=frozenset(r["text"].lower() for _, r in boiler if r["kind"] == "chrome"),
         caption_cues=tuple(r["text"].lower() for _, r in boiler if r["kind"] == "caption"),

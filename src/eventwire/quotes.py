@@ -13,6 +13,7 @@ speaker. Reported speech ("X said tougher sanctions were senseless") is a quote 
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,6 @@ from .records import Actor, Quote
 OPENERS = {"“", "«", "„"}
 CLOSERS = {"”", "»"}
 STRAIGHT = '"'
-PARTIAL_MAX_WORDS = 5
 Frame = tuple[Actor | None, tuple[int, int] | None, str | None]
 
 
@@ -68,55 +68,68 @@ def _opens(text: str, i: int) -> bool:
 def find_quotes(parsed: ParsedDocument, actors: list[SentenceActors], kb: Knowledge) -> list[Quote]:
     """Direct quotes with speakers, then reported speech outside them."""
     body = [(p, a) for p, a in zip(parsed.sentences, actors, strict=True) if p.sentence.kind == "body"]
+    if not body:
+        return []
     starts = [p.sentence.start for p, _ in body]
     text = parsed.document.text
-    quotes: list[Quote] = []
-    previous: Quote | None = None
-    for qs in find_quote_spans(parsed.document.paragraphs):
-        first = max(bisect_right(starts, qs.start) - 1, 0)
-        last = max(bisect_right(starts, max(qs.end - 1, qs.start)) - 1, 0)
-        if not body:
-            break
-        words = text[qs.start : qs.end].split()
-        partial = len(words) <= PARTIAL_MAX_WORDS and not _starts_sentence(body[first][0], qs.start)
-        speaker, speaker_span, verb = (None, None, None)
-        if partial:
-            speaker, speaker_span, verb = _sentence_speaker(body[first], kb)
+    spans = find_quote_spans(parsed.document.paragraphs)
+    partial = [_is_partial(text, qs, body[_sentence_at(starts, qs.start)][0]) for qs in spans]
+    frames: list[Frame] = []
+    for qs, is_partial in zip(spans, partial, strict=True):
+        first, last = _sentence_at(starts, qs.start), _sentence_at(starts, max(qs.end - 1, qs.start))
+        if is_partial:
+            frames.append(_sentence_speaker(body[first]))
         else:
-            for index in dict.fromkeys((last, first)):
-                speaker, speaker_span, verb = _frame(body[index], qs, kb)
-                if speaker is not None or verb is not None:
-                    break
-        same_paragraph = previous is not None and _paragraph_of(previous, parsed) == qs.paragraph
-        if speaker is None and verb is None and not partial and previous and (qs.continues or same_paragraph):
-            speaker, speaker_span, verb = previous.speaker, previous.speaker_span, previous.verb
-        quote = Quote(
+            found = (_frame(body[i], qs, kb) for i in dict.fromkeys((last, first)))
+            frames.append(next((f for f in found if f[2] is not None), (None, None, None)))
+    _share_frames(spans, frames, partial)
+    quotes = [
+        Quote(
             doc=parsed.document.id,
-            sentence=body[first][0].sentence.index,
+            sentence=body[_sentence_at(starts, qs.start)][0].sentence.index,
             speaker=speaker,
             text=text[qs.start : qs.end].strip(" ,"),
             verb=verb,
             quote_span=(qs.start, qs.end),
             speaker_span=speaker_span,
             direct=True,
-            partial=partial,
+            partial=is_partial,
         )
-        quotes.append(quote)
-        if not partial:
-            previous = quote
-    quotes.extend(_reported(body, quotes, kb))
-    return quotes
+        for qs, (speaker, speaker_span, verb), is_partial in zip(spans, frames, partial, strict=True)
+    ]
+    return quotes + _reported(body, quotes, kb)
 
 
-def _paragraph_of(quote: Quote, parsed: ParsedDocument) -> int:
-    for p in parsed.sentences:
-        if p.sentence.index == quote.sentence:
-            return p.sentence.paragraph
-    return -1
+def _sentence_at(starts: list[int], offset: int) -> int:
+    return max(bisect_right(starts, offset) - 1, 0)
 
 
-def _starts_sentence(parsed: ParsedSentence, start: int) -> bool:
-    return start - parsed.sentence.start <= 2
+def _share_frames(spans: list[QuoteSpan], frames: list[Frame], partial: list[bool]) -> None:
+    """A quote without a frame continues its neighbour's speaker.
+
+    Forward: the next quote in the same paragraph, or one continuing into the next
+    paragraph, keeps the speaker of the quote before it. Backward: the opening part of
+    a quote continued across paragraphs takes the speaker named in a later part.
+    """
+    whole = [i for i in range(len(spans)) if not partial[i]]
+    pairs = list(itertools.pairwise(whole))
+    for before, after in pairs:
+        linked = spans[after].continues or spans[after].paragraph == spans[before].paragraph
+        if linked and frames[after][2] is None:
+            frames[after] = frames[before]
+    for before, after in reversed(pairs):
+        if spans[after].continues and frames[before][2] is None:
+            frames[before] = frames[after]
+
+
+def _is_partial(text: str, qs: QuoteSpan, parsed: ParsedSentence) -> bool:
+    """A quoted phrase inside a sentence ("warned of a “global catastrophe” if ..."), not a quotation.
+
+    A quotation starts its sentence, follows a frame's colon or comma, or ends in punctuation.
+    """
+    before = text[parsed.sentence.start : max(qs.start - 1, parsed.sentence.start)].rstrip()
+    quoted = text[qs.start : qs.end].rstrip()
+    return bool(before) and not before.endswith((":", ",")) and not quoted.endswith((".", "!", "?", ","))
 
 
 def _inside(token: Token, parsed: ParsedSentence, qs: QuoteSpan) -> bool:
@@ -156,7 +169,7 @@ def _speaker(
     return None, None
 
 
-def _sentence_speaker(pair: tuple[ParsedSentence, SentenceActors], kb: Knowledge) -> Frame:
+def _sentence_speaker(pair: tuple[ParsedSentence, SentenceActors]) -> Frame:
     parsed, actors = pair
     root = parsed.span.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)

@@ -77,6 +77,8 @@ class Actor:
 
 @dataclass(frozen=True)
 class Location:
+    """A resolved place: name, ISO3 country and coordinates (None for unknown)."""
+
     name: str
     country: str | None
     lat: float | None
@@ -89,6 +91,8 @@ class Location:
 
 @dataclass(frozen=True)
 class Event:
+    """One coded event; spans are character offsets in `text`, the sentence."""
+
     doc: str
     sentence: int
     source: Actor
@@ -116,6 +120,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Quote:
+    """A quote or reported speech; spans are character offsets in the document body."""
+
     doc: str
     sentence: int
     speaker: Actor | None

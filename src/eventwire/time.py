@@ -43,11 +43,11 @@ def make_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def explicit_dates(text: str, reference: date | None = None) -> list[date]:
+def explicit_dates(text: str, reference: date | None = None, future: bool = False) -> list[date]:
     """Every explicit calendar date written in `text` ("Sept. 4, 2017", "4 March").
 
-    A date without a year takes the year that puts it nearest before `reference`;
-    without a reference such dates are skipped.
+    A date without a year takes the year that puts it nearest before `reference` (after
+    it for `future`); without a reference such dates are skipped.
     """
     found = []
     for m in EXPLICIT_DATE.finditer(text):
@@ -61,7 +61,7 @@ def explicit_dates(text: str, reference: date | None = None) -> list[date]:
             if year:
                 resolved = make_date(int(year), month, day)
             elif reference:
-                resolved = _nearest_year(month, day, reference, future=False)
+                resolved = _nearest_year(month, day, reference, future)
             else:
                 resolved = None
         if resolved:
@@ -87,9 +87,8 @@ def resolve_expression(words: str, reference: date, future: bool) -> list[date]:
     name no resolvable time.
     """
     lowered = words.lower()
-    dates = explicit_dates(words, reference) if EXPLICIT_DATE.search(words) else []
-    if dates:
-        return dates
+    if EXPLICIT_DATE.search(words):
+        return explicit_dates(words, reference, future)
     tokens = re.findall(r"[a-z]+|\d{4}", lowered)
     weekdays = [WEEKDAYS[t] for t in tokens if t in WEEKDAYS]
     if weekdays:

@@ -1,0 +1,59 @@
+"""Events coded by the real pipeline: roles, compounds, voice, modality."""
+
+from datetime import date
+
+from conftest import triples
+
+D = date(2021, 6, 8)
+
+
+def test_compound_subjects_give_one_event_each(code):
+    coded = code("France and Germany condemned the attack on Ukraine.", D)
+    assert {("FRA", "UKR", "11"), ("DEU", "UKR", "11")} <= triples(coded)
+
+
+def test_passive_voice_swaps_source_and_target(code):
+    coded = code("Iran was condemned by Germany on Monday.", D)
+    assert ("DEU", "IRN", "11") in triples(coded)
+
+
+def test_prepositional_target(code):
+    coded = code("India met with Pakistan in Geneva on Tuesday.", D)
+    event = next(e for e in coded.events if e.cameo.startswith("04"))
+    assert (event.source.country, event.target.country) == ("IND", "PAK")
+    assert event.text[event.target_span[0] : event.target_span[1]] == "Pakistan"
+    assert event.text[event.verb_span[0] : event.verb_span[1]] == "met"
+
+
+def test_target_inside_the_object_phrase(code):
+    coded = code("Japan opposes new sanctions against North Korea.", D)
+    assert ("JPN", "PRK", "12") in triples(coded)
+
+
+def test_negated_actions_are_kept_but_not_asserted(code):
+    coded = code("Turkey did not condemn the coup in Niger.", D)
+    event = next(e for e in coded.events if e.cameo.startswith("11"))
+    assert event.modality == "negated" and event.negated
+    assert not any(e.cameo.startswith("11") for e in coded.events if e.modality == "asserted")
+
+
+def test_future_action_is_future_and_an_asserted_intent(code):
+    coded = code("Brazil will meet with Argentina on Friday.", date(2021, 6, 8))
+    meet = next(e for e in coded.events if e.cameo.startswith("04"))
+    intent = next(e for e in coded.events if e.rule.endswith("+intent"))
+    assert meet.modality == "future" and meet.date == date(2021, 6, 11)
+    assert intent.modality == "asserted" and intent.cameo == "036" and intent.date == date(2021, 6, 8)
+
+
+def test_hypothetical_actions(code):
+    coded = code("If talks fail, Russia could attack Ukraine.", D)
+    attack = [e for e in coded.events if e.cameo.startswith("19")]
+    assert attack and all(e.modality == "hypothetical" for e in attack)
+
+
+def test_every_event_explains_itself(code):
+    coded = code("Sweden criticized Hungary on Monday.", D)
+    event = next(iter(coded.events))
+    assert event.text[event.source_span[0] : event.source_span[1]] == "Sweden"
+    assert event.rule and event.sentence == 0 and event.doc == coded.document.id
+    assert event.quad_class == 3 and -10 <= event.goldstein <= 0 and event.plover == "ACCUSE"

@@ -1,0 +1,60 @@
+"""Quotes and speakers found by the real pipeline."""
+
+from datetime import date
+
+D = date(2022, 3, 1)
+
+
+def direct(coded):
+    return [(q.speaker.name if q.speaker else None, q.text) for q in coded.quotes if q.direct and not q.partial]
+
+
+def test_common_frames(code):
+    text = (
+        "Spain's Prime Minister Luis Ortega spoke in Madrid on Monday.\n\n"
+        '"We are ready to help," Ortega said.\n\n'
+        'Portuguese Foreign Minister Rita Alves said: "The border stays open."\n\n'
+        '"Trade will suffer," said Carlos Mendes, the Brazilian trade minister.\n\n'
+        '"Nobody wins a trade war," he said.'
+    )
+    found = direct(code(text, D))
+    assert ("Luis Ortega", "We are ready to help") in found
+    assert ("Rita Alves", "The border stays open.") in found
+    assert ("Carlos Mendes", "Trade will suffer") in found
+    assert ("Carlos Mendes", "Nobody wins a trade war") in found
+
+
+def test_quote_continues_into_the_next_paragraph(code):
+    text = (
+        "Kenyan Interior Minister Joseph Mwangi visited the camp on Friday.\n\n"
+        '"The camps are full. We cannot take more people without help,\n\n'
+        '"And the rains are coming," Mwangi said.\n\n'
+        "Aid groups did not comment."
+    )
+    found = direct(code(text, D))
+    assert [name for name, _ in found] == ["Joseph Mwangi", "Joseph Mwangi"]
+    assert found[0][1].startswith("The camps are full")
+
+
+def test_a_quote_that_never_closes_ends_with_its_paragraph(code):
+    text = 'Chile said on Monday: "We reject the ruling.\n\nPeru welcomed the decision on Tuesday.'
+    coded = code(text, D)
+    assert [q.text for q in coded.quotes if q.direct] == ["We reject the ruling."]
+
+
+def test_scare_quotes_are_partial_and_attributed_to_the_sentence_speaker(code):
+    coded = code("Polish President Marek Nowak warned of a “dangerous escalation” in the region.", D)
+    partial = [q for q in coded.quotes if q.partial]
+    assert [(q.text, q.speaker.name) for q in partial] == [("dangerous escalation", "Marek Nowak")]
+
+
+def test_reported_speech_is_an_indirect_quote(code):
+    coded = code("Greek Prime Minister Nikos Pappas said the sanctions were unjustified.", D)
+    reported = [q for q in coded.quotes if not q.direct]
+    assert [(q.speaker.code, q.text) for q in reported] == [("GRCGOV", "the sanctions were unjustified")]
+
+
+def test_first_person_subjects_in_a_quote_are_the_speaker(code):
+    text = '"We condemn this attack," said Norwegian Foreign Minister Ingrid Dahl.'
+    coded = code(text, D)
+    assert any(e.source.code == "NORGOV" and e.cameo.startswith("11") for e in coded.events)
