@@ -277,6 +277,7 @@ class ActorResolver:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 candidates += [pobj, *(c for c in pobj.conjuncts)]
+        candidates += [c for candidate in candidates for c in candidate.conjuncts]
         seen = set()
         for candidate in candidates:
             if candidate.i in matches and candidate.i not in seen:
