@@ -26,7 +26,7 @@ from .records import Actor
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-OF_PREPS = {"of", "from", "for"}
+OF_PREPS = {"of", "from"}
 
 
 @dataclass(frozen=True)
@@ -107,14 +107,42 @@ class ActorIndex:
 
 
 @dataclass
+class Title:
+    """What a person's title tells: sector and role ("spokesman"), country or international body.
+
+    `qualified` marks a title naming an organisation we do not know ("Houthi spokesman"):
+    such a person does not default to the country the article was just talking about.
+    """
+
+    sector: str | None = None
+    role: str | None = None
+    country: str | None = None
+    code: str | None = None
+    qualified: bool = False
+
+    def read(self, entry: Entry, span: Span, memory: DocumentMemory) -> None:
+        if entry.kind == "agent":
+            if self.sector is None:
+                self.sector, self.role = entry.code, span.text.lower()
+            remembered = memory.body(span.text)
+            if remembered and self.code is None:
+                self.country = self.code = remembered
+        elif entry.kind in {"country", "adjective", "capital", "seat", "city"} and self.country is None:
+            self.country = self.code = entry.code
+        elif entry.kind == "igo" and self.code is None:
+            self.code = entry.code
+
+
+@dataclass
 class DocumentMemory:
     """The people and bodies a document has introduced, for later short references."""
 
     people: dict[str, Actor] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)
     roles: dict[str, Actor] = field(default_factory=dict)
-    bodies: dict[str, str] = field(default_factory=dict)
+    bodies: dict[str, set[str]] = field(default_factory=dict)
     last_person: Actor | None = None
+    last_country: str | None = None
 
     def remember(self, actor: Actor, name_tokens: list[str], role: str | None) -> None:
         for alias in {actor.name.lower(), *(t.lower() for t in name_tokens if len(t) > 1)}:
@@ -125,6 +153,11 @@ class DocumentMemory:
         if role:
             self.roles[role] = actor
         self.last_person = actor
+
+    def body(self, phrase: str) -> str | None:
+        """The country of "the Foreign Ministry" when the document named only one such ministry."""
+        countries = self.bodies.get(phrase.lower(), set())
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def person(self, name: str) -> Actor | None:
         key = name.lower()
@@ -162,6 +195,8 @@ class ActorResolver:
             mentions = self._resolve(token, matches, persons)
             if mentions:
                 by_token[token.i] = mentions
+                if token.dep_ in {"nsubj", "nsubjpass"} and mentions[0].actor.country:
+                    self.memory.last_country = mentions[0].actor.country
         self._learn_bodies(matches)
         return SentenceActors(by_token, frozenset(first_person))
 
@@ -170,42 +205,47 @@ class ActorResolver:
             if entry.kind == "agent":
                 country = self._country_of(span.doc[head_i], matches)
                 if country and country.kind != "igo" and len(span) > 1:
-                    self.memory.bodies[span.text.lower()] = country.code
+                    self.memory.bodies.setdefault(span.text.lower(), set()).add(country.code)
 
     def _learn_person(self, ent: Span, matches: dict[int, tuple[Entry, Span]]) -> None:
+        """Remember a named person with the country and sector their title or apposition gives."""
         name = ent.text.removesuffix("'s").removesuffix("’s").strip()
         if any(i in matches and matches[i][0].kind != "agent" for i in range(ent.start, ent.end)):
             return
-        head = ent.root
-        title = [t for t in ent.doc[head.left_edge.i : ent.start] if t.dep_ not in {"det", "punct"}]
-        sector, role, country = None, None, None
-        for t in title:
-            if t.i in matches:
-                entry, mspan = matches[t.i]
-                if entry.kind == "agent":
-                    sector, role = sector or entry.code, mspan.text.lower()
-                    country = country or self.memory.bodies.get(mspan.text.lower())
-                elif entry.kind in {"country", "adjective", "capital"}:
-                    country = entry.code
-        if sector is None or country is None:
-            for appos in (c for c in head.children if c.dep_ == "appos"):
-                for t in appos.subtree:
-                    if t.i in matches:
-                        entry, mspan = matches[t.i]
-                        if entry.kind == "agent" and sector is None:
-                            sector, role = entry.code, mspan.text.lower()
-                        elif entry.kind in {"country", "adjective", "capital", "city"} and country is None:
-                            country = entry.code
+        title = self._read_title(ent, matches)
         known = self.memory.person(name)
-        if known is not None and sector is None and country is None:
+        if known is not None and title.sector is None and title.code is None:
             self.memory.last_person = known
             return
+        sector, code, country = title.sector, title.code, title.country
         if known is not None:
             sector, country = sector or known.sector, country or known.country
+            code = code or (known.code if known.country is None else None)
             name = known.name if len(known.name) > len(name) else name
-        code = (country + (sector or "")) if country else None
+        if country:
+            code = country + (sector or "")
         actor = Actor(name=name, code=code, country=country, sector=sector)
-        self.memory.remember(actor, name.split(), role)
+        self.memory.remember(actor, name.split(), title.role)
+
+    def _read_title(self, ent: Span, matches: dict[int, tuple[Entry, Span]]) -> Title:
+        """What the words around a name say: "Russian President ...", "..., the spokesman of Y"."""
+        head = ent.root
+        before = [t for t in ent.doc[head.left_edge.i : ent.start] if t.dep_ not in {"det", "punct"}]
+        if head.dep_ == "appos" and head.head.i < head.i:
+            governor = head.head
+            before += [t for t in ent.doc[governor.left_edge.i : governor.i + 1] if t.dep_ not in {"det", "punct"}]
+        after = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+        covered = {i for _, span in matches.values() for i in range(span.start, span.end)}
+        title = Title()
+        for tokens, is_apposition in ((before, False), (after, True)):
+            for t in tokens:
+                if t.i in matches:
+                    title.read(*matches[t.i], self.memory)
+                elif (t.pos_ == "PROPN" and t.i not in covered) or (is_apposition and t.dep_ == "prep"):
+                    title.qualified = True
+        if title.code is None and title.sector and not title.qualified and self.memory.last_country:
+            title.country = title.code = self.memory.last_country
+        return title
 
     def _resolve(
         self, token: Token, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]
@@ -213,7 +253,7 @@ class ActorResolver:
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
             person = self.memory.last_person
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
-        if token.pos_ not in {"PROPN", "NOUN"}:
+        if token.pos_ not in {"PROPN", "NOUN", "X"}:
             return ()
         ent = next((e for s, e in persons.items() if s <= token.i < e.end), None)
         if ent is not None:
@@ -225,7 +265,7 @@ class ActorResolver:
                 self.memory.last_person = person
                 return (self._mention(person, ent, "person"),)
             return ()
-        person = self.memory.person(token.text) if token.pos_ == "PROPN" else None
+        person = self.memory.person(token.text) if token.is_title else None
         if person and token.i not in matches:
             self.memory.last_person = person
             return (self._mention(person, token.doc[token.i : token.i + 1], "person"),)
@@ -252,8 +292,8 @@ class ActorResolver:
                 for c, s in countries
             )
         phrase = span.text.lower()
-        if phrase in self.memory.bodies:
-            code = self.memory.bodies[phrase]
+        code = self.memory.body(phrase)
+        if code:
             country = self.kb.country(code)
             name = country.name if country else code
             return (self._mention(Actor(name, code + entry.code, code, entry.code), span, "agent"),)

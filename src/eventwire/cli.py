@@ -41,12 +41,12 @@ def _date(value: str | None) -> date | None:
 
 
 def _fail(exc: EventwireError) -> None:
-    err.print(f"eventwire: {exc}", markup=False, highlight=False)
+    err.print(f"eventwire: {exc}", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
 def _report_input_error(exc: InputError) -> None:
-    err.print(f"eventwire: skipped {exc}", markup=False, highlight=False)
+    err.print(f"eventwire: skipped {exc}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("code")
@@ -292,13 +292,13 @@ def eval_command(
     out.print(f"quotes with the right speaker: {found}/{total}")
     for d in report.documents:
         for line in d.missed:
-            out.print(f"  missed   {d.file}: {line}", markup=False, highlight=False)
+            out.print(f"  missed   {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
         for line in d.spurious:
-            out.print(f"  spurious {d.file}: {line}", markup=False, highlight=False)
+            out.print(f"  spurious {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
         for line in d.quotes_missed:
-            out.print(f"  quote missed {d.file}: {line}", markup=False, highlight=False)
+            out.print(f"  quote missed {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
         for line in d.non_event_violations:
-            out.print(f"  non-event coded {d.file}: {line}", markup=False, highlight=False)
+            out.print(f"  non-event coded {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _default_articles(gold: Path) -> Path:

@@ -115,11 +115,13 @@ def _events_for(
     target_heads = _target_heads(verb, pattern)
     targets = _actors_of(target_heads, parsed, actors, speaker_at) or _actors_inside(target_heads, actors)
     targets = [m for m in targets if m.actor.code]
+    if pattern.prep and not targets:
+        return  # "met with reporters": the pattern's meaning needs an actor there
     modality = modality_of(verb, kb)
     fired.add(verb.i)
     verb_span = _verb_span(verb, span)
     intent_code = kb.intent.get(pattern.code[:2]) if modality == "future" else None
-    governor = _governor(verb)
+    governor = _announcer(verb)
     if intent_code and governor is not None and governor.i in fired:
         # "threatened to attack": the governing verb already coded the intention
         intent_code = None if governor.lemma_.lower() in kb.modality_words["intention"] else intent_code
@@ -235,6 +237,13 @@ def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
             if mentions:
                 return list(mentions)
     return []
+
+
+def _announcer(verb: Token) -> Token | None:
+    """The verb that announces a planned action ("said he will meet"), whose time is the intent's."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return _governor(verb) if verb.dep_ != "conj" else None
 
 
 def _governor(verb: Token) -> Token | None:

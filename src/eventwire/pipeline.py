@@ -92,6 +92,8 @@ class Pipeline:
         context = _countries(actors)
         events: list[Event] = []
         for sentence, sentence_actors in zip(parsed.sentences, actors, strict=True):
+            if sentence.sentence.kind == "caption":
+                continue
             for coded in code_sentence(sentence, sentence_actors, self.kb, speaker_at):
                 anchor = None if sentence.sentence.kind == "title" else coded.anchor
                 event = date_event(coded.event, anchor, document.date)

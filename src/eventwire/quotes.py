@@ -162,7 +162,7 @@ def _speaker(
     if mentions:
         m = mentions[0]
         return m.actor, (parsed.sentence.start + m.char_start, parsed.sentence.start + m.char_end)
-    if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+    if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.is_title:
         start = parsed.sentence.start + token.left_edge.idx - parsed.span.start_char
         name = parsed.span.doc[token.left_edge.i : token.i + 1].text
         return Actor(name=name, code=None, country=None), (start, start + len(name))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Modality = Literal["asserted", "negated", "future", "hypothetical"]
-SentenceKind = Literal["title", "body"]
+SentenceKind = Literal["title", "caption", "body"]
 Span = tuple[int, int]
 
 
@@ -51,7 +51,7 @@ class Document:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence; `start`/`end` are offsets in the title (kind "title") or body text."""
+    """One sentence; `start`/`end` are offsets in the body text, or in its own title or caption."""
 
     doc: str
     index: int
