@@ -33,7 +33,7 @@ OF_PREPS = {"of", "from"}
 class Entry:
     """What a dictionary phrase means."""
 
-    kind: str  # country, adjective, capital, seat, city, igo, agent
+    kind: str  # country, adjective, capital, seat, city, igo, group, agent
     code: str  # ISO3 for places, the IGO code, or the sector for agents
     name: str
 
@@ -77,6 +77,8 @@ class ActorIndex:
             self._add(nlp, self.names, Entry("city", country.iso3, country.name), country.cities)
         for igo in kb.igos:
             self._add(nlp, self.names, Entry("igo", igo.code, igo.name), [igo.name, *igo.aliases])
+        for group in kb.groups:
+            self._add(nlp, self.names, Entry("group", group.code, group.name), [group.name, *group.aliases])
         for word, sector in kb.agents.items():
             self._add(nlp, self.agents, Entry("agent", sector, word), [word])
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
@@ -86,6 +88,8 @@ class ActorIndex:
             yield from (c.name, *c.aliases, *c.adjectives, *c.capitals, *c.seats, *c.cities)
         for igo in self.kb.igos:
             yield from (igo.name, *igo.aliases)
+        for group in self.kb.groups:
+            yield from (group.name, *group.aliases)
 
     def _add(self, nlp: Language, matcher: PhraseMatcher, entry: Entry, phrases: Iterable[str]) -> None:
         key = f"{entry.kind}:{entry.code}:{entry.name}"
@@ -119,18 +123,19 @@ class Title:
     country: str | None = None
     code: str | None = None
     qualified: bool = False
+    remembered: str | None = None
 
     def read(self, entry: Entry, span: Span, memory: DocumentMemory) -> None:
         if entry.kind == "agent":
             if self.sector is None:
                 self.sector, self.role = entry.code, span.text.lower()
-            remembered = memory.body(span.text)
-            if remembered and self.code is None:
-                self.country = self.code = remembered
+            self.remembered = self.remembered or memory.body(span.text)
         elif entry.kind in {"country", "adjective", "capital", "seat", "city"} and self.country is None:
             self.country = self.code = entry.code
         elif entry.kind == "igo" and self.code is None:
             self.code = entry.code
+        elif entry.kind == "group" and self.code is None:
+            self.code, self.country, self.sector = entry.code, entry.code[:3], entry.code[3:]
 
 
 @dataclass
@@ -167,6 +172,8 @@ class DocumentMemory:
 def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None = None) -> Actor:
     if entry.kind == "igo":
         return Actor(name=entry.name, code=entry.code, country=None, sector=sector)
+    if entry.kind == "group":
+        return Actor(name=entry.name, code=entry.code, country=entry.code[:3], sector=entry.code[3:])
     if entry.kind in {"capital", "seat"} and sector is None:
         sector = "GOV"
     code = entry.code + (sector or "")
@@ -243,8 +250,11 @@ class ActorResolver:
                     title.read(*matches[t.i], self.memory)
                 elif (t.pos_ == "PROPN" and t.i not in covered) or (is_apposition and t.dep_ == "prep"):
                     title.qualified = True
-        if title.code is None and title.sector and not title.qualified and self.memory.last_country:
-            title.country = title.code = self.memory.last_country
+        if title.code is None and title.sector:
+            # "Foreign Ministry spokeswoman X": the country the article is talking about
+            # right now, else the one whose ministry it named before
+            fallback = None if title.qualified else self.memory.last_country
+            title.country = title.code = fallback or title.remembered
         return title
 
     def _resolve(
@@ -322,7 +332,7 @@ class ActorResolver:
         for candidate in candidates:
             if candidate.i in matches and candidate.i not in seen:
                 entry, span = matches[candidate.i]
-                if entry.kind in {"country", "adjective", "capital", "seat", "igo"}:
+                if entry.kind in {"country", "adjective", "capital", "seat", "igo", "group"}:
                     seen.add(candidate.i)
                     found.append((entry, span))
         return found

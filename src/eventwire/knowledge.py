@@ -45,6 +45,15 @@ class Igo:
 
 
 @dataclass(frozen=True)
+class Group:
+    code: str
+    country: str
+    sector: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CameoCode:
     code: str
     name: str
@@ -76,6 +85,7 @@ class Knowledge:
 
     countries: tuple[Country, ...]
     igos: tuple[Igo, ...]
+    groups: tuple[Group, ...]
     agents: dict[str, str]
     cameo: dict[str, CameoCode]
     intent: dict[str, str]
@@ -172,6 +182,18 @@ def load_igos(path: Path) -> tuple[Igo, ...]:
             raise DictionaryError(str(path), number, f"unknown group {row['group']!r}")
         igos.append(Igo(row["code"], row["group"], row["name"], split_list(row["aliases"])))
     return tuple(igos)
+
+
+def load_groups(path: Path, countries: tuple[Country, ...]) -> tuple[Group, ...]:
+    known = {c.iso3 for c in countries}
+    groups = []
+    for number, row in read_table(path, ("code", "country", "sector", "name", "aliases")):
+        if row["country"] not in known:
+            raise DictionaryError(str(path), number, f"unknown country {row['country']!r}")
+        if row["code"] != row["country"] + row["sector"]:
+            raise DictionaryError(str(path), number, "code must be country followed by sector")
+        groups.append(Group(row["code"], row["country"], row["sector"], row["name"], split_list(row["aliases"])))
+    return tuple(groups)
 
 
 def load_agents(path: Path) -> dict[str, str]:
@@ -278,9 +300,11 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     cameo = load_cameo(data_dir / "cameo.tsv")
     verbs = load_verbs(data_dir / "verbs.tsv", cameo)
     boiler = list(read_table(data_dir / "boilerplate.tsv", ("kind", "text")))
+    countries = load_countries(data_dir / "countries.tsv")
     return Knowledge(
-        countries=load_countries(data_dir / "countries.tsv"),
+        countries=countries,
         igos=load_igos(data_dir / "igos.tsv"),
+        groups=load_groups(data_dir / "groups.tsv", countries),
         agents=load_agents(data_dir / "agents.tsv"),
         cameo=cameo,
         intent=load_intent(data_dir / "intent.tsv", cameo),
