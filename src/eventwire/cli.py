@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .engine import code_paths, ingest_paths
-from .errors import EventwireError, InputError
+from .errors import EventwireError, GoldError, InputError
 from .ingest import expand_paths
 from .pipeline import Pipeline, Result
 from .records import CodedDocument
@@ -260,45 +260,73 @@ def eval_command(
     articles: Annotated[Path | None, typer.Option(help="Folder of the gold articles.")] = None,
 ) -> None:
     """Score the coder against a gold file: precision, recall, F1, misses and spurious events."""
-    from .evaluate import evaluate_file
+    from .evaluate import evaluate_file, evaluate_sentences, gold_kind, read_gold
 
-    folder = articles or _default_articles(gold)
     try:
-        report = evaluate_file(gold, folder, Pipeline(Settings.from_env()))
+        records = read_gold(gold)
+        kind = gold_kind(records)
+        pipeline = Pipeline(Settings.from_env())
+        if kind == "articles":
+            _print_article_report(gold, evaluate_file(gold, articles or _default_articles(gold), pipeline))
+        elif kind == "sentences":
+            _print_sentence_report(gold, evaluate_sentences(records, pipeline))
+        else:
+            raise GoldError(f"{gold}: PETRARCH unit records need its dictionaries imported, which is not supported yet")
     except EventwireError as exc:
         _fail(exc)
+
+
+def _score_row(table: Table, *cells: str, score: Any) -> None:
+    table.add_row(
+        *cells,
+        f"{score.precision:.2f}",
+        f"{score.recall:.2f}",
+        f"{score.f1:.2f}",
+        str(score.tp),
+        str(score.fp),
+        str(score.fn),
+    )
+
+
+def _print_article_report(gold: Path, report: Any) -> None:
     table = Table(title=f"eventwire eval {gold} ({datetime.now():%Y-%m-%d})")
     for column in ("document", "level", "P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(column)
     for d in report.documents:
-        for level, score in (("source,root", d.root), ("source,target,root", d.dyad)):
-            table.add_row(
-                d.file,
-                level,
-                f"{score.precision:.2f}",
-                f"{score.recall:.2f}",
-                f"{score.f1:.2f}",
-                str(score.tp),
-                str(score.fp),
-                str(score.fn),
-            )
-    for level, name in (("root", "source,root"), ("dyad", "source,target,root")):
-        s = report.total(level)
-        table.add_row(
-            "TOTAL", name, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.tp), str(s.fp), str(s.fn)
-        )
+        _score_row(table, d.file, "source,root", score=d.root)
+        _score_row(table, d.file, "source,target,root", score=d.dyad)
+    _score_row(table, "TOTAL", "source,root", score=report.total("root"))
+    _score_row(table, "TOTAL", "source,target,root", score=report.total("dyad"))
     out.print(table)
     found, total = report.quotes
     out.print(f"quotes with the right speaker: {found}/{total}")
     for d in report.documents:
-        for line in d.missed:
-            out.print(f"  missed   {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
-        for line in d.spurious:
-            out.print(f"  spurious {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
-        for line in d.quotes_missed:
-            out.print(f"  quote missed {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
-        for line in d.non_event_violations:
-            out.print(f"  non-event coded {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
+        lines = [
+            *(f"missed   {m}" for m in d.missed),
+            *(f"spurious {s}" for s in d.spurious),
+            *(f"quote missed {q}" for q in d.quotes_missed),
+            *(f"non-event coded {v}" for v in d.non_event_violations),
+        ]
+        for line in lines:
+            out.print(f"  {d.file}: {line}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _print_sentence_report(gold: Path, report: Any) -> None:
+    out.print(f"eventwire eval {gold} ({datetime.now():%Y-%m-%d}): {report.total} sentences")
+    out.print(
+        f"event type accuracy {report.type_accuracy:.3f}, macro-F1 {report.macro_f1:.3f}; "
+        f"first actor's country {report.actor_accuracy:.3f} ({report.actor_correct}/{report.actor_total})"
+    )
+    table = Table(title="per PLOVER type")
+    for column in ("type", "P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(column)
+    for name, score in sorted(report.per_type.items()):
+        _score_row(table, name, score=score)
+    out.print(table)
+    top = sorted(report.confusion.items(), key=lambda kv: -kv[1])[:15]
+    out.print(
+        "most frequent confusions (gold -> coded): " + ", ".join(f"{g}->{p} {n}" for (g, p), n in top), soft_wrap=True
+    )
 
 
 def _default_articles(gold: Path) -> Path:

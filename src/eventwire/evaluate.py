@@ -150,17 +150,14 @@ def score_quotes(coded: CodedDocument, gold: dict[str, Any]) -> tuple[int, list[
 def evaluate_file(gold_path: Path, articles: Path, pipeline: Pipeline) -> Report:
     """Code each gold article and score it."""
     reports = []
-    for number, line in enumerate(gold_path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, gold in enumerate(read_gold(gold_path), start=1):
         try:
-            gold = json.loads(line)
             path = articles / gold["file"]
             doc_date = date.fromisoformat(gold["doc_date"]) if gold.get("doc_date") else None
         except (ValueError, KeyError, TypeError) as exc:
-            raise GoldError(f"{gold_path}:{number}: not a gold record ({exc})") from exc
+            raise GoldError(f"{gold_path}: record {number} is not a gold record ({exc})") from exc
         if not path.is_file():
-            raise GoldError(f"{gold_path}:{number}: article {path} not found (use --articles DIR)")
+            raise GoldError(f"{gold_path}: record {number}: article {path} not found (use --articles DIR)")
         coded = pipeline.code_text(path.read_text(encoding="utf-8"), doc_date, source=str(path))
         root, missed, spurious = score_events(coded, gold, pipeline.kb, strict=False)
         dyad, _, dyad_spurious = score_events(coded, gold, pipeline.kb, strict=True)
@@ -181,3 +178,85 @@ def evaluate_file(gold_path: Path, articles: Path, pipeline: Pipeline) -> Report
             )
         )
     return Report(reports)
+
+
+@dataclass
+class SentenceReport:
+    """Per-sentence scoring of the PLOVER event type and the first actor's country."""
+
+    total: int = 0
+    type_correct: int = 0
+    actor_total: int = 0
+    actor_correct: int = 0
+    per_type: dict[str, Score] = field(default_factory=dict)
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_correct / self.total if self.total else 0.0
+
+    @property
+    def actor_accuracy(self) -> float:
+        return self.actor_correct / self.actor_total if self.actor_total else 0.0
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(s.f1 for s in self.per_type.values()) / len(self.per_type) if self.per_type else 0.0
+
+
+def main_event(coded: CodedDocument) -> Event | None:
+    """The sentence's event: the first asserted one with a PLOVER type."""
+    typed = [e for e in coded.events if e.modality == "asserted" and e.plover]
+    return typed[0] if typed else None
+
+
+def evaluate_sentences(records: list[dict[str, Any]], pipeline: Pipeline) -> SentenceReport:
+    """Score single-event sentences coded in PLOVER (the plover-gsr format)."""
+    from .ingest import read_text
+
+    report = SentenceReport()
+    raws = [read_text(str(r.get("id", i)), r["text"]) for i, r in enumerate(records)]
+    for record, coded in zip(records, pipeline.code(raws), strict=True):
+        if not isinstance(coded, CodedDocument):
+            continue
+        event = main_event(coded)
+        gold, predicted = record["event_type"], (event.plover if event else None) or "NONE"
+        report.total += 1
+        report.type_correct += gold == predicted
+        report.per_type.setdefault(gold, Score())
+        if predicted != "NONE":
+            report.per_type.setdefault(predicted, Score())
+        if gold == predicted:
+            report.per_type[gold].tp += 1
+        else:
+            report.per_type[gold].fn += 1
+            if predicted != "NONE":
+                report.per_type[predicted].fp += 1
+            report.confusion[(gold, predicted)] = report.confusion.get((gold, predicted), 0) + 1
+        if record.get("actors"):
+            report.actor_total += 1
+            report.actor_correct += event is not None and actor_key(event.source, pipeline.kb) == record["actors"][0]["code"]
+    return report
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except ValueError as exc:
+                raise GoldError(f"{path}:{number}: not JSON ({exc})") from exc
+    return records
+
+
+def gold_kind(records: list[dict[str, Any]]) -> str:
+    """Which gold format a file is in: "articles", "sentences" (PLOVER) or "petrarch"."""
+    first = records[0] if records else {}
+    if "file" in first:
+        return "articles"
+    if "event_type" in first:
+        return "sentences"
+    if "expected" in first:
+        return "petrarch"
+    raise GoldError("unknown gold format: expected article records ('file'), PLOVER sentences ('event_type')")
