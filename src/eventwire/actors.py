@@ -24,9 +24,10 @@ from .knowledge import Knowledge
 from .records import Actor
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
+COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-OF_PREPS = {"of", "from"}
+OF_PREPS = {"of", "from", "in"}
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class DocumentMemory:
     bodies: dict[str, set[str]] = field(default_factory=dict)
     last_person: Actor | None = None
     last_country: str | None = None
+    last_subject: Actor | None = None
 
     def remember(self, actor: Actor, name_tokens: list[str], role: str | None) -> None:
         for alias in {actor.name.lower(), *(t.lower() for t in name_tokens if len(t) > 1)}:
@@ -202,10 +204,19 @@ class ActorResolver:
             mentions = self._resolve(token, matches, persons)
             if mentions:
                 by_token[token.i] = mentions
-                if token.dep_ in {"nsubj", "nsubjpass"} and mentions[0].actor.country:
-                    self.memory.last_country = mentions[0].actor.country
+                if token.dep_ in {"nsubj", "nsubjpass"}:
+                    self._note_subject(mentions[0])
         self._learn_bodies(matches)
         return SentenceActors(by_token, frozenset(first_person))
+
+    def _note_subject(self, mention: Mention) -> None:
+        """What the article is talking about now: "it" and "they" refer back to it."""
+        if mention.kind == "pronoun":
+            return
+        if mention.actor.country:
+            self.memory.last_country = mention.actor.country
+        if mention.kind in {"country", "capital", "seat", "igo", "group", "agent"}:
+            self.memory.last_subject = mention.actor
 
     def _learn_bodies(self, matches: dict[int, tuple[Entry, Span]]) -> None:
         for head_i, (entry, span) in matches.items():
@@ -260,6 +271,9 @@ class ActorResolver:
     def _resolve(
         self, token: Token, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]
     ) -> tuple[Mention, ...]:
+        if token.lower_ in COLLECTIVE_PRONOUNS and token.pos_ == "PRON" and token.dep_ in {"nsubj", "nsubjpass"}:
+            subject = self.memory.last_subject
+            return (self._mention(subject, token.doc[token.i : token.i + 1], "pronoun"),) if subject else ()
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
             person = self.memory.last_person
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()

@@ -235,7 +235,9 @@ def evaluate_sentences(records: list[dict[str, Any]], pipeline: Pipeline) -> Sen
             report.confusion[(gold, predicted)] = report.confusion.get((gold, predicted), 0) + 1
         if record.get("actors"):
             report.actor_total += 1
-            report.actor_correct += event is not None and actor_key(event.source, pipeline.kb) == record["actors"][0]["code"]
+            report.actor_correct += (
+                event is not None and actor_key(event.source, pipeline.kb) == record["actors"][0]["code"]
+            )
     return report
 
 
