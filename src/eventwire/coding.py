@@ -45,13 +45,7 @@ def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge,
     for verb in parsed.span:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
-        patterns = kb.patterns_for(verb.lemma_.lower(), verb.lower_)
-        if not patterns:
-            continue
-        pattern = match_pattern(verb, patterns)
-        if pattern is None:
-            continue
-        for item in _events_for(parsed, verb, pattern, actors, kb, speaker_at, fired):
+        for item in _verb_events(parsed, verb, actors, kb, speaker_at, fired):
             key = (
                 item.event.source.code,
                 item.event.target.code if item.event.target else None,
@@ -64,8 +58,23 @@ def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge,
     return coded
 
 
-def match_pattern(verb: Token, patterns: tuple[VerbPattern, ...]) -> VerbPattern | None:
-    """The most specific pattern whose constraints the verb's dependents satisfy."""
+def _verb_events(
+    parsed: ParsedSentence, verb: Token, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt, fired: set[int]
+) -> list[Coded]:
+    """The events of the most specific pattern that fits the verb and finds its actors.
+
+    A pattern whose preposition holds no actor ("asked Japan for help" for `ask prep=for`)
+    gives way to the next, more general pattern of the same verb.
+    """
+    for pattern in matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)):
+        found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired))
+        if found or not pattern.prep:
+            return found
+    return []
+
+
+def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
+    """The patterns whose constraints the verb's dependents satisfy, most specific first."""
     for pattern in patterns:
         if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children):
             continue
@@ -75,8 +84,7 @@ def match_pattern(verb: Token, patterns: tuple[VerbPattern, ...]) -> VerbPattern
                 continue
         if pattern.prep and not preposition_objects(verb, pattern.prep):
             continue
-        return pattern
-    return None
+        yield pattern
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -125,11 +133,10 @@ def _events_for(
     if intent_code and governor is not None and governor.i in fired:
         # "threatened to attack": the governing verb already coded the intention
         intent_code = None if governor.lemma_.lower() in kb.modality_words["intention"] else intent_code
-    pairs: list[Mention | None] = [*targets] or [None]
     for source in sources:
-        for target in pairs:
-            if target is not None and _same_actor(source.actor, target.actor):
-                continue
+        # a country's own place inside the object ("victims of the Warsaw uprising") is no target
+        others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
+        for target in others or [None]:
             event = _event(parsed, kb, source, target, pattern.code, modality, verb_span, pattern.id)
             yield Coded(event, verb)
             if intent_code:
