@@ -57,9 +57,14 @@ class SentenceActors:
 
     by_token: dict[int, tuple[Mention, ...]]
     first_person: frozenset[int]
+    modifiers: dict[int, Mention] = field(default_factory=dict)
 
     def at(self, token: Token) -> tuple[Mention, ...]:
         return self.by_token.get(token.i, ())
+
+    def modifier(self, token: Token) -> Mention | None:
+        """The country an adjective names ("Chinese" in "Chinese survey ship"), not an actor by itself."""
+        return self.modifiers.get(token.i)
 
 
 class ActorIndex:
@@ -207,7 +212,12 @@ class ActorResolver:
                 if token.dep_ in {"nsubj", "nsubjpass"}:
                     self._note_subject(mentions[0])
         self._learn_bodies(matches)
-        return SentenceActors(by_token, frozenset(first_person))
+        modifiers = {
+            i: self._mention(country_actor(self.kb, entry, span.text), span, "adjective")
+            for i, (entry, span) in matches.items()
+            if entry.kind == "adjective" and i not in by_token
+        }
+        return SentenceActors(by_token, frozenset(first_person), modifiers)
 
     def _note_subject(self, mention: Mention) -> None:
         """What the article is talking about now: "it" and "they" refer back to it."""

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from .engine import code_paths, ingest_paths
 from .errors import EventwireError, GoldError, InputError
@@ -28,7 +29,8 @@ out = Console()
 err = Console(stderr=True, soft_wrap=True)
 DEFAULT_DB = Path("eventwire.duckdb")
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
-EVENT_COLUMNS = ("date", "source_code", "cameo", "plover", "target_code", "modality", "rule", "text")
+EVENT_COLUMNS = ("date", "source", "event", "target", "modality", "sentence (source, verb, target)", "rule")
+QUOTE_COLUMNS = ("speaker", "kind", "quote")
 
 
 def _date(value: str | None) -> date | None:
@@ -111,20 +113,39 @@ def _print_coded(coded: CodedDocument, fmt: str, writer: csv.DictWriter[str] | N
     d = coded.document
     out.print(f"[bold]{d.title or d.source}[/bold]  ({d.source}; date {d.date or 'unknown'}, {d.date_source})")
     _table("Events", [event_row(e, i) for i, e in enumerate(coded.events)], EVENT_COLUMNS)
-    _table(
-        "Quotes",
-        [quote_row(q, i) for i, q in enumerate(coded.quotes)],
-        ("speaker_name", "speaker_code", "direct", "text"),
-    )
+    _table("Quotes", [quote_row(q, i) for i, q in enumerate(coded.quotes)], QUOTE_COLUMNS)
+
+
+def _event_cells(row: dict[str, Any]) -> list[Any]:
+    """An event as table cells, its sentence with source, verb and target highlighted."""
+    sentence = Text(row["text"])
+    for prefix, style in (("source", "bold cyan"), ("verb", "bold"), ("target", "bold magenta")):
+        if row.get(f"{prefix}_start") is not None:
+            sentence.stylize(style, row[f"{prefix}_start"], row[f"{prefix}_end"])
+    date = str(row["date"] or "") + (f"..{row['date_end']}" if row.get("date_end") else "")
+    event = f"{row['cameo']} {row['plover'] or ''}".strip()
+    return [date, row["source_code"] or row["source_name"], event, row["target_code"] or "", row["modality"],
+            sentence, row["rule"]]
+
+
+def _quote_cells(row: dict[str, Any]) -> list[Any]:
+    speaker = " ".join(str(x) for x in (row["speaker_name"], row["speaker_code"]) if x)
+    kind = "partial" if row["partial"] else "direct" if row["direct"] else "reported"
+    return [speaker, kind, row["text"]]
 
 
 def _table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> None:
-    table = Table(title=f"{title} ({len(rows)})", show_lines=False, expand=True)
+    wide = Console(width=max(out.width, 140)) if not out.is_terminal else out
+    table = Table(title=f"{title} ({len(rows)})", expand=True, show_lines=True)
     for column in columns:
-        table.add_column(column, overflow="fold", ratio=4 if column == "text" else 1)
+        if column.startswith(("sentence", "quote")):
+            table.add_column(column, overflow="fold", ratio=1)
+        else:
+            table.add_column(column, no_wrap=True)
+    cells = _event_cells if columns == EVENT_COLUMNS else _quote_cells
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    out.print(table)
+        table.add_row(*cells(row))
+    wide.print(table)
 
 
 @app.command("ingest")
@@ -208,7 +229,7 @@ def quotes_command(
 ) -> None:
     """Query stored quotes."""
     rows = _with_store(db, lambda s: s.quotes(speaker=speaker))
-    _print_rows("Quotes", rows, ("speaker_name", "speaker_code", "direct", "text"), fmt, "quote")
+    _print_rows("Quotes", rows, QUOTE_COLUMNS, fmt, "quote")
 
 
 def _with_store(db: Path, query: Any) -> list[dict[str, Any]]:
@@ -230,7 +251,7 @@ def _print_rows(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]
         for row in rows:
             print(json.dumps(to_json(row), ensure_ascii=False, default=str))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else list(columns))
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
         writer.writeheader()
         writer.writerows(rows)
     else:

@@ -235,15 +235,24 @@ def _actors_of(
 
 
 def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
-    """The first actor inside an object phrase ("tougher North Korea sanctions")."""
-    for head in heads:
-        for token in head.subtree:
-            if token is not head and token.pos_ in {"VERB", "AUX"}:
-                break
-            mentions = actors.at(token)
-            if mentions:
-                return list(mentions)
-    return []
+    """The first actor inside an object phrase ("tougher North Korea sanctions"), else the
+    country an adjective in it names ("Chinese survey ship deployment")."""
+    phrase = [t for head in heads for t in _phrase(head)]
+    for token in phrase:
+        if actors.at(token):
+            return list(actors.at(token))
+    modifier = next((m for t in phrase if (m := actors.modifier(t)) is not None), None)
+    return [modifier] if modifier else []
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The tokens of a noun phrase, up to any clause inside it."""
+    tokens = []
+    for token in head.subtree:
+        if token is not head and token.pos_ in {"VERB", "AUX"}:
+            break
+        tokens.append(token)
+    return tokens
 
 
 def _announcer(verb: Token) -> Token | None:
