@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
-from .knowledge import Knowledge
+from .knowledge import Knowledge, Person
 from .records import Actor
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
@@ -87,7 +88,29 @@ class ActorIndex:
             self._add(nlp, self.names, Entry("group", group.code, group.name), [group.name, *group.aliases])
         for word, sector in kb.agents.items():
             self._add(nlp, self.agents, Entry("agent", sector, word), [word])
+        self.people: dict[str, list[Person]] = {}
+        for person in kb.people:
+            for alias in {person.name, *person.aliases}:
+                self.people.setdefault(alias.lower(), []).append(person)
+        for word, sector in list(kb.agents.items()):
+            plural = pluralize(word)
+            if plural not in kb.agents:
+                self._add(nlp, self.agents, Entry("agent", sector, plural), [plural])
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
+
+    def office_holder(self, name: str, on: date | None) -> Actor | None:
+        """The person of that name (or surname) in office on the date, from people.tsv."""
+        words = name.split()
+        for key in dict.fromkeys((name, words[-1], words[0]) if words else ()):
+            candidates = self.people.get(key.lower(), [])
+            if on is not None:
+                candidates = [p for p in candidates if p.serving(on)]
+            if candidates:
+                person = max(candidates, key=lambda p: p.start)
+                if person.country.startswith("IGO"):
+                    return Actor(person.name, person.country, None, person.sector)
+                return Actor(person.name, person.country + (person.sector or ""), person.country, person.sector)
+        return None
 
     def _all_names(self) -> Iterable[str]:
         for c in self.kb.countries:
@@ -188,12 +211,25 @@ def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None 
     return Actor(name=name, code=code, country=entry.code, sector=sector)
 
 
-class ActorResolver:
-    """Resolves the actors of one document, sentence by sentence, in reading order."""
+def pluralize(word: str) -> str:
+    """The regular plural of an agent noun's last word ("foreign minister" -> "foreign ministers")."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
 
-    def __init__(self, index: ActorIndex) -> None:
+
+class ActorResolver:
+    """Resolves the actors of one document, sentence by sentence, in reading order.
+
+    `on` is the document date: a name in people.tsv is coded with the office held then.
+    """
+
+    def __init__(self, index: ActorIndex, on: date | None = None) -> None:
         self.index = index
         self.kb = index.kb
+        self.on = on
         self.memory = DocumentMemory()
 
     def sentence(self, span: Span) -> SentenceActors:
@@ -245,6 +281,11 @@ class ActorResolver:
         if known is not None and title.sector is None and title.code is None:
             self.memory.last_person = known
             return
+        if known is None and title.code is None:
+            holder = self.index.office_holder(name, self.on)
+            if holder is not None:
+                self.memory.remember(holder, [*name.split(), *holder.name.split()], None)
+                return
         sector, code, country = title.sector, title.code, title.country
         if known is not None:
             sector, country = sector or known.sector, country or known.country
@@ -263,6 +304,7 @@ class ActorResolver:
             governor = head.head
             before += [t for t in ent.doc[governor.left_edge.i : governor.i + 1] if t.dep_ not in {"det", "punct"}]
         after = [t for c in head.children if c.dep_ == "appos" for t in c.subtree]
+        after += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
         covered = {i for _, span in matches.values() for i in range(span.start, span.end)}
         title = Title()
         for tokens, is_apposition in ((before, False), (after, True)):
@@ -300,17 +342,37 @@ class ActorResolver:
                 return (self._mention(person, ent, "person"),)
             return ()
         person = self.memory.person(token.text) if token.is_title else None
+        if person is None and token.pos_ == "PROPN" and token.i not in matches:
+            person = self.index.office_holder(token.text, self.on)
+            if person is not None:
+                self.memory.remember(person, person.name.split(), None)
         if person and token.i not in matches:
             self.memory.last_person = person
             return (self._mention(person, token.doc[token.i : token.i + 1], "person"),)
         if token.i not in matches:
-            return ()
+            return self._named_body(token, matches)
         entry, span = matches[token.i]
         if entry.kind == "agent":
             return self._agent(token, entry, span, matches)
         if entry.kind == "adjective" and token.dep_ in MODIFIER_DEPS:
             return ()
         return (self._mention(country_actor(self.kb, entry, span.text), span, entry.kind),)
+
+    def _named_body(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
+        """A noun named by an international body or group before it: "the APEC forum", "Hamas fighters"."""
+        for child in token.children:
+            if (
+                child.dep_ in {"compound", "nmod"}
+                and child.i in matches
+                and matches[child.i][0].kind in {"igo", "group"}
+            ):
+                entry, span = matches[child.i]
+                return (
+                    self._mention(
+                        country_actor(self.kb, entry, span.text), token.doc[span.start : token.i + 1], entry.kind
+                    ),
+                )
+        return ()
 
     def _agent(
         self, token: Token, entry: Entry, span: Span, matches: dict[int, tuple[Entry, Span]]

@@ -124,8 +124,15 @@ def _event_cells(row: dict[str, Any]) -> list[Any]:
             sentence.stylize(style, row[f"{prefix}_start"], row[f"{prefix}_end"])
     date = str(row["date"] or "") + (f"..{row['date_end']}" if row.get("date_end") else "")
     event = f"{row['cameo']} {row['plover'] or ''}".strip()
-    return [date, row["source_code"] or row["source_name"], event, row["target_code"] or "", row["modality"],
-            sentence, row["rule"]]
+    return [
+        date,
+        row["source_code"] or row["source_name"],
+        event,
+        row["target_code"] or "",
+        row["modality"],
+        sentence,
+        row["rule"],
+    ]
 
 
 def _quote_cells(row: dict[str, Any]) -> list[Any]:
@@ -344,6 +351,10 @@ def _print_sentence_report(gold: Path, report: Any) -> None:
     for name, score in sorted(report.per_type.items()):
         _score_row(table, name, score=score)
     out.print(table)
+    out.print(
+        f"event places: right place {report.place_correct}/{report.places}, right country "
+        f"{report.place_country_correct}/{report.place_countries} (of those whose gold country is known)"
+    )
     top = sorted(report.confusion.items(), key=lambda kv: -kv[1])[:15]
     out.print(
         "most frequent confusions (gold -> coded): " + ", ".join(f"{g}->{p} {n}" for (g, p), n in top), soft_wrap=True

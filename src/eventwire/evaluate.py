@@ -190,6 +190,10 @@ class SentenceReport:
     actor_correct: int = 0
     per_type: dict[str, Score] = field(default_factory=dict)
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)
+    places: int = 0
+    place_correct: int = 0
+    place_countries: int = 0
+    place_country_correct: int = 0
 
     @property
     def type_accuracy(self) -> float:
@@ -233,12 +237,31 @@ def evaluate_sentences(records: list[dict[str, Any]], pipeline: Pipeline) -> Sen
             if predicted != "NONE":
                 report.per_type[predicted].fp += 1
             report.confusion[(gold, predicted)] = report.confusion.get((gold, predicted), 0) + 1
+        if record.get("event_loc"):
+            _score_place(report, record["event_loc"], coded, pipeline.kb)
         if record.get("actors"):
             report.actor_total += 1
             report.actor_correct += (
                 event is not None and actor_key(event.source, pipeline.kb) == record["actors"][0]["code"]
             )
     return report
+
+
+def _score_place(report: SentenceReport, gold: dict[str, Any], coded: CodedDocument, kb: Knowledge) -> None:
+    """The gold event place against the places of the sentence's events: name, and country when known.
+
+    The gold country is its `country code` (ISO2), or the country the gold name itself is.
+    """
+    located = [e.location for e in coded.events if e.location is not None]
+    name = gold["name"].lower().removeprefix("the ")
+    report.places += 1
+    report.place_correct += any(loc.name.lower() == name for loc in located)
+    iso2 = {c.iso2: c.iso3 for c in kb.countries}
+    by_name = {n.lower(): c.iso3 for c in kb.countries for n in (c.name, *c.aliases)}
+    country = iso2.get(gold.get("country code") or "") or by_name.get(name)
+    if country:
+        report.place_countries += 1
+        report.place_country_correct += bool(located) and located[0].country == country
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:

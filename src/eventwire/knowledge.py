@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -54,6 +55,22 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Person:
+    """An office holder: who served which country (or international body) as what, when."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sector: str | None
+    role: str
+    start: date
+    end: date | None
+
+    def serving(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
 class CameoCode:
     code: str
     name: str
@@ -86,6 +103,7 @@ class Knowledge:
     countries: tuple[Country, ...]
     igos: tuple[Igo, ...]
     groups: tuple[Group, ...]
+    people: tuple[Person, ...]
     agents: dict[str, str]
     cameo: dict[str, CameoCode]
     intent: dict[str, str]
@@ -196,6 +214,38 @@ def load_groups(path: Path, countries: tuple[Country, ...]) -> tuple[Group, ...]
     return tuple(groups)
 
 
+def _date(path: Path, number: int, value: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise DictionaryError(str(path), number, f"not a YYYY-MM-DD date: {value!r}") from exc
+
+
+def load_people(path: Path, countries: tuple[Country, ...], igos: tuple[Igo, ...]) -> tuple[Person, ...]:
+    known = {c.iso3 for c in countries} | {i.code for i in igos}
+    people = []
+    for number, row in read_table(path, ("name", "aliases", "country", "sector", "role", "start", "end")):
+        if row["country"] not in known:
+            raise DictionaryError(str(path), number, f"unknown country or body {row['country']!r}")
+        start, end = _date(path, number, row["start"]), _date(path, number, row["end"])
+        if start is None or (end is not None and end < start):
+            raise DictionaryError(str(path), number, "start must be a date, and end empty or not before it")
+        people.append(
+            Person(
+                row["name"],
+                split_list(row["aliases"]),
+                row["country"],
+                row["sector"] or None,
+                row["role"].lower(),
+                start,
+                end,
+            )
+        )
+    return tuple(people)
+
+
 def load_agents(path: Path) -> dict[str, str]:
     agents: dict[str, str] = {}
     for number, row in read_table(path, ("sector", "words")):
@@ -301,10 +351,12 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     verbs = load_verbs(data_dir / "verbs.tsv", cameo)
     boiler = list(read_table(data_dir / "boilerplate.tsv", ("kind", "text")))
     countries = load_countries(data_dir / "countries.tsv")
+    igos = load_igos(data_dir / "igos.tsv")
     return Knowledge(
         countries=countries,
-        igos=load_igos(data_dir / "igos.tsv"),
+        igos=igos,
         groups=load_groups(data_dir / "groups.tsv", countries),
+        people=load_people(data_dir / "people.tsv", countries, igos),
         agents=load_agents(data_dir / "agents.tsv"),
         cameo=cameo,
         intent=load_intent(data_dir / "intent.tsv", cameo),

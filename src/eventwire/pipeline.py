@@ -85,7 +85,7 @@ class Pipeline:
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
         """Actors, quotes, events, dates and places of one parsed document."""
         document = parsed.document
-        resolver = ActorResolver(self.index)
+        resolver = ActorResolver(self.index, document.date)
         actors = [resolver.sentence(p.span) for p in parsed.sentences]
         quotes = find_quotes(parsed, actors, self.kb)
         speaker_at = speaker_lookup(quotes)
