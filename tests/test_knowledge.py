@@ -10,6 +10,7 @@ from eventwire.knowledge import DATA_DIR, default_knowledge, inflections, load_k
 
 KB = default_knowledge()
 PATTERNS = sorted((p for ps in KB.verbs.values() for p in ps), key=lambda p: p.line)
+NOUN_PATTERNS = sorted((p for ps in KB.nouns.values() for p in ps), key=lambda p: p.line)
 
 
 def test_bundled_files_cover_the_world():
@@ -22,16 +23,17 @@ def test_bundled_files_cover_the_world():
 
 
 def test_every_code_in_a_pattern_or_intent_has_a_table_entry():
-    assert all(p.code in KB.cameo for p in PATTERNS)
+    assert all(p.code in KB.cameo for p in PATTERNS + NOUN_PATTERNS)
     assert all(code in KB.cameo for code in KB.intent.values())
 
 
-def test_every_pattern_codes_its_own_example(pipeline):
-    raws = [read_text(f"verbs.tsv:{p.line}", p.example) for p in PATTERNS]
+@pytest.mark.parametrize(("file", "patterns"), [("verbs.tsv", PATTERNS), ("nouns.tsv", NOUN_PATTERNS)])
+def test_every_pattern_codes_its_own_example(pipeline, file, patterns):
+    raws = [read_text(f"{file}:{p.line}", p.example) for p in patterns]
     failures = []
-    for pattern, coded in zip(PATTERNS, pipeline.code(raws), strict=True):
+    for pattern, coded in zip(patterns, pipeline.code(raws), strict=True):
         if not any(e.rule.split("+")[0] == pattern.id for e in coded.events):
-            failures.append(f"verbs.tsv:{pattern.line} {pattern.id}: {pattern.example}")
+            failures.append(f"{file}:{pattern.line} {pattern.id}: {pattern.example}")
     assert not failures, "\n".join(failures)
 
 

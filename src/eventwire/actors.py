@@ -234,7 +234,13 @@ class ActorResolver:
 
     def sentence(self, span: Span) -> SentenceActors:
         matches = self.index.match(span)
-        persons = {ent.start: ent for ent in span.ents if ent.label_ == "PERSON"}
+        named = {i for entry, m in matches.values() if entry.kind != "agent" for i in range(m.start, m.end)}
+        # the dictionary wins over the tagger: "Kyiv" tagged PERSON is still Ukraine's capital
+        persons = {
+            ent.start: ent
+            for ent in span.ents
+            if ent.label_ == "PERSON" and not any(i in named for i in range(ent.start, ent.end))
+        }
         by_token: dict[int, tuple[Mention, ...]] = {}
         first_person = set()
         for token in span:
@@ -274,8 +280,6 @@ class ActorResolver:
     def _learn_person(self, ent: Span, matches: dict[int, tuple[Entry, Span]]) -> None:
         """Remember a named person with the country and sector their title or apposition gives."""
         name = ent.text.removesuffix("'s").removesuffix("’s").strip()
-        if any(i in matches and matches[i][0].kind != "agent" for i in range(ent.start, ent.end)):
-            return
         title = self._read_title(ent, matches)
         known = self.memory.person(name)
         if known is not None and title.sector is None and title.code is None:

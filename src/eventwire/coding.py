@@ -12,6 +12,7 @@ CAMEO codes "X will meet Y".
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -42,10 +43,14 @@ def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge,
     coded: list[Coded] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
-    for verb in parsed.span:
-        if verb.pos_ not in {"VERB", "AUX"}:
+    for token in parsed.span:
+        if token.pos_ in {"VERB", "AUX"}:
+            found = _verb_events(parsed, token, actors, kb, speaker_at, fired)
+        elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in kb.nouns:
+            found = _noun_events(parsed, token, actors, kb, speaker_at)
+        else:
             continue
-        for item in _verb_events(parsed, verb, actors, kb, speaker_at, fired):
+        for item in found:
             key = (
                 item.event.source.code,
                 item.event.target.code if item.event.target else None,
@@ -71,6 +76,52 @@ def _verb_events(
         if found or not pattern.prep:
             return found
     return []
+
+
+def _noun_events(
+    parsed: ParsedSentence, noun: Token, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+) -> list[Coded]:
+    """Events named by a noun: "Russia's attack on Ukraine", "talks between Egypt and Sudan"."""
+    governor = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    modality = _noun_modality(governor, kb)
+    noun_span = (noun.idx - parsed.span.start_char, noun.idx + len(noun) - parsed.span.start_char)
+    for pattern in kb.nouns[noun.lemma_.lower()]:
+        heads = _with_conjuncts(preposition_objects(noun, pattern.prep or ""))
+        objects = [
+            m for m in _actors_of(heads, parsed, actors, speaker_at) or _actors_inside(heads, actors) if m.actor.code
+        ]
+        if pattern.prep == "between":
+            pairs = [(a, b) for a, b in itertools.permutations(objects[:2], 2)]
+        else:
+            pairs = [(s, t) for s in _noun_sources(noun, parsed, actors, speaker_at) for t in objects]
+        pairs = [(s, t) for s, t in pairs if not _same_actor(s.actor, t.actor)]
+        if pairs:
+            return [
+                Coded(_event(parsed, kb, source, target, pattern.code, modality, noun_span, pattern.id), governor)
+                for source, target in pairs
+            ]
+    return []
+
+
+def _noun_sources(noun: Token, parsed: ParsedSentence, actors: SentenceActors, speaker_at: SpeakerAt) -> list[Mention]:
+    """Who does what a noun names: its possessor, an actor or country adjective before it, or "by X"."""
+    before = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < noun.i]
+    found = _actors_of(_with_conjuncts(before), parsed, actors, speaker_at)
+    found += [m for c in before if not actors.at(c) and (m := actors.modifier(c)) is not None]
+    found += _actors_of(_with_conjuncts(preposition_objects(noun, "by")), parsed, actors, speaker_at)
+    return [m for m in found if m.actor.code]
+
+
+def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
+    """A named event takes the modality of the verb governing it: "denied the attack" is negated."""
+    if governor is None:
+        return "asserted"
+    lemma = governor.lemma_.lower()
+    if lemma in kb.modality_words["denial"]:
+        return "negated"
+    if lemma in kb.modality_words["intention"]:
+        return "future"
+    return modality_of(governor, kb)
 
 
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:

@@ -109,6 +109,7 @@ class Knowledge:
     intent: dict[str, str]
     verbs: dict[str, tuple[VerbPattern, ...]]
     verb_forms: dict[str, str]
+    nouns: dict[str, tuple[VerbPattern, ...]]
     speech_verbs: frozenset[str]
     chrome_lines: frozenset[str]
     caption_cues: tuple[str, ...]
@@ -294,6 +295,7 @@ def parse_pattern(path: Path, number: int, text: str) -> tuple[str, dict[str, st
 
 
 def load_verbs(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[VerbPattern, ...]]:
+    """Verb patterns (verbs.tsv), or noun patterns (nouns.tsv: the same format, a noun lemma first)."""
     by_verb: dict[str, list[VerbPattern]] = {}
     seen: set[str] = set()
     for number, row in read_table(path, ("id", "code", "pattern", "example")):
@@ -349,6 +351,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Load and cross-check every knowledge file in `data_dir`."""
     cameo = load_cameo(data_dir / "cameo.tsv")
     verbs = load_verbs(data_dir / "verbs.tsv", cameo)
+    nouns = load_verbs(data_dir / "nouns.tsv", cameo)
     boiler = list(read_table(data_dir / "boilerplate.tsv", ("kind", "text")))
     countries = load_countries(data_dir / "countries.tsv")
     igos = load_igos(data_dir / "igos.tsv")
@@ -362,6 +365,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         intent=load_intent(data_dir / "intent.tsv", cameo),
         verbs=verbs,
         verb_forms=verb_forms(verbs),
+        nouns=nouns,
         speech_verbs=frozenset(r["verb"].lower() for _, r in read_table(data_dir / "speech.tsv", ("verb",))),
         chrome_lines=frozenset(r["text"].lower() for _, r in boiler if r["kind"] == "chrome"),
         caption_cues=tuple(r["text"].lower() for _, r in boiler if r["kind"] == "caption"),
