@@ -57,3 +57,19 @@ def test_every_event_explains_itself(code):
     assert event.text[event.source_span[0] : event.source_span[1]] == "Sweden"
     assert event.rule and event.sentence == 0 and event.doc == coded.document.id
     assert event.quad_class == 3 and -10 <= event.goldstein <= 0 and event.plover == "ACCUSE"
+
+
+def test_nominal_events_take_their_source_from_possessor_adjective_or_by(code):
+    coded = code("Germany condemned Russia's attack on Ukraine. The Turkish bombing of Syria continued.", D)
+    assert {("RUS", "UKR", "19"), ("TUR", "SYR", "19"), ("DEU", "RUS", "11")} <= triples(coded)
+
+
+def test_talks_between_two_actors_go_both_ways(code):
+    coded = code("Talks between Serbia and Kosovo resumed in Brussels on Thursday.", D)
+    assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= triples(coded)
+
+
+def test_a_denied_nominal_event_is_negated(code):
+    coded = code("Iran denied Israel's accusations against Tehran.", D)
+    accusations = [e for e in coded.events if e.rule == "accusation-against"]
+    assert accusations and all(e.modality == "negated" for e in accusations)
