@@ -58,3 +58,24 @@ def test_first_person_subjects_in_a_quote_are_the_speaker(code):
     text = '"We condemn this attack," said Norwegian Foreign Minister Ingrid Dahl.'
     coded = code(text, D)
     assert any(e.source.code == "NORGOV" and e.cameo.startswith("11") for e in coded.events)
+
+
+def test_the_role_resolves_to_the_person_last_given_it(code):
+    text = (
+        "Indonesian Foreign Ministry spokesman Budi Santoso spoke on Monday.\n\n"
+        '"Jakarta will not be pressured," the spokesman said.'
+    )
+    found = direct(code(text, D))
+    assert found == [("Budi Santoso", "Jakarta will not be pressured")]
+
+
+def test_according_to_frames_a_quote(code):
+    coded = code('The border will reopen "within days," according to Turkish Interior Minister Ali Demir.', D)
+    speakers = {q.speaker.name for q in coded.quotes if q.speaker}
+    assert "Ali Demir" in speakers
+
+
+def test_quotes_carry_the_publication_date_and_speaker_code(code):
+    coded = code('"We stand with Kyiv," said Lithuanian President Rasa Jonaitis.', date(2022, 3, 1))
+    quote = next(q for q in coded.quotes if q.direct)
+    assert (quote.date, quote.speaker.code) == (date(2022, 3, 1), "LTUGOV")

@@ -156,8 +156,9 @@ class Title:
 
     def read(self, entry: Entry, span: Span, memory: DocumentMemory) -> None:
         if entry.kind == "agent":
-            if self.sector is None:
-                self.sector, self.role = entry.code, span.text.lower()
+            # "Foreign Ministry spokesman": the sector of the body, the role of the last word
+            self.sector = self.sector or entry.code
+            self.role = span.text.lower()
             self.remembered = self.remembered or memory.body(span.text)
         elif entry.kind in {"country", "adjective", "capital", "seat", "city"} and self.country is None:
             self.country = self.code = entry.code

@@ -9,7 +9,7 @@ all parties ...") is the quote's speaker: the coder needs to know who is speakin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .actors import ActorIndex, ActorResolver
@@ -87,7 +87,7 @@ class Pipeline:
         document = parsed.document
         resolver = ActorResolver(self.index, document.date)
         actors = [resolver.sentence(p.span) for p in parsed.sentences]
-        quotes = find_quotes(parsed, actors, self.kb)
+        quotes = [replace(q, date=document.date) for q in find_quotes(parsed, actors, self.kb)]
         speaker_at = speaker_lookup(quotes)
         context = _countries(actors)
         events: list[Event] = []

@@ -73,6 +73,7 @@ def quote_row(quote: Quote, index: int) -> dict[str, Any]:
         "speaker_end": sspan[1],
         "direct": quote.direct,
         "partial": quote.partial,
+        "date": _iso(quote.date),
     }
 
 
@@ -149,6 +150,7 @@ def quote_json(row: dict[str, Any]) -> dict[str, Any]:
         "spans": {"quote": _span(row, "quote"), "speaker": _span(row, "speaker")},
         "direct": bool(row["direct"]),
         "partial": bool(row["partial"]),
+        "date": _str(row.get("date")),
     }
 
 
