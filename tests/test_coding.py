@@ -73,3 +73,17 @@ def test_a_denied_nominal_event_is_negated(code):
     coded = code("Iran denied Israel's accusations against Tehran.", D)
     accusations = [e for e in coded.events if e.rule == "accusation-against"]
     assert accusations and all(e.modality == "negated" for e in accusations)
+
+
+def test_plover_contexts_come_from_the_sentence(code):
+    coded = code("Japan condemned the missile launch and the nuclear test by North Korea.", D)
+    event = next(e for e in coded.events if e.cameo.startswith("11"))
+    assert {"military", "nuclear"} <= set(event.contexts)
+    assert "election" not in event.contexts
+
+
+def test_agents_with_countries(code):
+    coded = code("Syrian rebels attacked Turkish troops. Chinese police detained Uighur activists.", D)
+    codes = {(e.source.code, e.target.code if e.target else None) for e in coded.events}
+    assert ("SYRREB", "TURMIL") in codes
+    assert any(source == "CHNCOP" for source, _ in codes)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -39,7 +39,8 @@ class Coded:
 
 
 def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt) -> list[Coded]:
-    """Every event of one sentence, with its provenance."""
+    """Every event of one sentence, with its provenance and the sentence's PLOVER contexts."""
+    contexts = sentence_contexts(parsed.span, kb)
     coded: list[Coded] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
@@ -59,8 +60,14 @@ def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge,
             )
             if key not in seen:
                 seen.add(key)
-                coded.append(item)
+                coded.append(Coded(replace(item.event, contexts=contexts), item.anchor))
     return coded
+
+
+def sentence_contexts(span: Span, kb: Knowledge) -> tuple[str, ...]:
+    """PLOVER contexts (contexts.tsv) whose words appear, as lemmas, in the sentence."""
+    lemmas = " " + " ".join(t.lemma_.lower() for t in span) + " "
+    return tuple(name for name, words in kb.contexts.items() if any(f" {w} " in lemmas for w in words))
 
 
 def _verb_events(

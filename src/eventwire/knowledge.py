@@ -114,6 +114,7 @@ class Knowledge:
     chrome_lines: frozenset[str]
     caption_cues: tuple[str, ...]
     modality_words: dict[str, frozenset[str]]
+    contexts: dict[str, tuple[str, ...]]
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -347,6 +348,15 @@ def load_modality(path: Path) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in words.items()}
 
 
+def load_contexts(path: Path) -> dict[str, tuple[str, ...]]:
+    contexts: dict[str, tuple[str, ...]] = {}
+    for number, row in read_table(path, ("context", "words")):
+        if not row["context"].replace("_", "").isalpha() or not row["words"]:
+            raise DictionaryError(str(path), number, "context must be a lowercase name and words non-empty")
+        contexts[row["context"]] = tuple(w.lower() for w in split_list(row["words"]))
+    return contexts
+
+
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     """Load and cross-check every knowledge file in `data_dir`."""
     cameo = load_cameo(data_dir / "cameo.tsv")
@@ -370,6 +380,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         chrome_lines=frozenset(r["text"].lower() for _, r in boiler if r["kind"] == "chrome"),
         caption_cues=tuple(r["text"].lower() for _, r in boiler if r["kind"] == "caption"),
         modality_words=load_modality(data_dir / "modality.tsv"),
+        contexts=load_contexts(data_dir / "contexts.tsv"),
     )
 
 

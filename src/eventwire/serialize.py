@@ -55,6 +55,7 @@ def event_row(event: Event, index: int) -> dict[str, Any]:
         "target_start": tspan[0],
         "target_end": tspan[1],
         "rule": event.rule,
+        "contexts": "|".join(event.contexts),
     }
 
 
@@ -135,6 +136,7 @@ def event_json(row: dict[str, Any]) -> dict[str, Any]:
         "text": row["text"],
         "spans": {"source": _span(row, "source"), "verb": _span(row, "verb"), "target": _span(row, "target")},
         "rule": row["rule"],
+        "contexts": [c for c in (row.get("contexts") or "").split("|") if c],
     }
 
 
