@@ -252,6 +252,11 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
         if agents:
             return _with_conjuncts(agents)
     heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not heads and verb.dep_ == "xcomp" and verb.head is not verb:
+        # object control: "urged Iran to release", "called on Israel to withdraw"
+        controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
+        if controller is not None:
+            return _with_conjuncts([controller])
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
@@ -337,6 +342,8 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
         return "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in words["condition"] for c in children):
         return "hypothetical"
+    if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in words["directive"]:
+        return "hypothetical"  # "its demand that Israel ease restrictions"
     governor = _governor(verb)
     if governor is None:
         return "asserted"
@@ -348,6 +355,8 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
             return "negated"
         if lemma in words["intention"] or governor.lower_ in words["intention"]:
             return "future"
+    if lemma in words["directive"] and verb.dep_ in {"xcomp", "ccomp"}:
+        return "hypothetical"
     if lemma in kb.speech_verbs:
         return "asserted"
     complement = verb.dep_ in {"xcomp", "ccomp", "pcomp"}
