@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from .knowledge import Knowledge, Person
 from .records import Actor
+from .settings import CodingOptions
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}
@@ -101,7 +102,7 @@ class ActorIndex:
     def office_holder(self, name: str, on: date | None) -> Actor | None:
         """The person of that name (or surname) in office on the date, from people.tsv."""
         words = name.split()
-        for key in dict.fromkeys((name, words[-1], words[0]) if words else ()):
+        for key in dict.fromkeys((name, words[-1]) if words else ()):
             candidates = self.people.get(key.lower(), [])
             if on is not None:
                 candidates = [p for p in candidates if p.serving(on)]
@@ -227,8 +228,9 @@ class ActorResolver:
     `on` is the document date: a name in people.tsv is coded with the office held then.
     """
 
-    def __init__(self, index: ActorIndex, on: date | None = None) -> None:
+    def __init__(self, index: ActorIndex, on: date | None = None, options: CodingOptions | None = None) -> None:
         self.index = index
+        self.options = options or CodingOptions()
         self.kb = index.kb
         self.on = on
         self.memory = DocumentMemory()
@@ -402,6 +404,8 @@ class ActorResolver:
         if determiners and determiners[0].lower_ == "the" and phrase in self.memory.roles:
             person = self.memory.roles[phrase]
             return (self._mention(person, token.doc[determiners[0].i : token.i + 1], "role"),)
+        if self.options.null_actors:
+            return (self._mention(Actor(span.text, "---" + entry.code, None, entry.code), span, "agent"),)
         return ()
 
     def _country_of(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> Entry | None:
