@@ -22,12 +22,14 @@ from .actors import Mention, SentenceActors
 from .knowledge import Knowledge, VerbPattern
 from .nlp import ParsedSentence
 from .records import Actor, Event, Modality
+from .settings import CodingOptions
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp", "advcl"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
 TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
 SpeakerAt = Callable[[int], "Actor | None"]
+OPTIONS = CodingOptions()
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,13 @@ class Coded:
     anchor: Token | None
 
 
-def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt) -> list[Coded]:
+def code_sentence(
+    parsed: ParsedSentence,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
+    options: CodingOptions = OPTIONS,
+) -> list[Coded]:
     """Every event of one sentence, with its provenance and the sentence's PLOVER contexts."""
     contexts = sentence_contexts(parsed.span, kb)
     coded: list[Coded] = []
@@ -46,7 +54,7 @@ def code_sentence(parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge,
     fired: set[int] = set()
     for token in parsed.span:
         if token.pos_ in {"VERB", "AUX"}:
-            found = _verb_events(parsed, token, actors, kb, speaker_at, fired)
+            found = _verb_events(parsed, token, actors, kb, speaker_at, fired, options)
         elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in kb.nouns:
             found = _noun_events(parsed, token, actors, kb, speaker_at)
         else:
@@ -71,7 +79,13 @@ def sentence_contexts(span: Span, kb: Knowledge) -> tuple[str, ...]:
 
 
 def _verb_events(
-    parsed: ParsedSentence, verb: Token, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt, fired: set[int]
+    parsed: ParsedSentence,
+    verb: Token,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
+    fired: set[int],
+    options: CodingOptions = OPTIONS,
 ) -> list[Coded]:
     """The events of the most specific pattern that fits the verb and finds its actors.
 
@@ -79,7 +93,7 @@ def _verb_events(
     gives way to the next, more general pattern of the same verb.
     """
     for pattern in matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)):
-        found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired))
+        found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired, options))
         if found or not pattern.prep:
             return found
     return []
@@ -172,6 +186,7 @@ def _events_for(
     kb: Knowledge,
     speaker_at: SpeakerAt,
     fired: set[int],
+    options: CodingOptions = OPTIONS,
 ) -> Iterator[Coded]:
     span = parsed.span
     sources = _actors_of(_subject_heads(verb, parsed.sentence.kind == "title"), parsed, actors, speaker_at)
@@ -180,6 +195,8 @@ def _events_for(
         return
     target_heads = _target_heads(verb, pattern)
     targets = _actors_of(target_heads, parsed, actors, speaker_at) or _actors_inside(target_heads, actors)
+    if not targets and not pattern.prep and options.targets_after_verb:
+        targets = _actors_inside(list(verb.rights), actors)
     targets = [m for m in targets if m.actor.code]
     if pattern.prep and not targets:
         return  # "met with reporters": the pattern's meaning needs an actor there
@@ -301,9 +318,12 @@ def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
     """The first actor inside an object phrase ("tougher North Korea sanctions"), else the
     country an adjective in it names ("Chinese survey ship deployment")."""
     phrase = [t for head in heads for t in _phrase(head)]
+    inside = [m for t in phrase for m in actors.at(t)]
     for token in phrase:
-        if actors.at(token):
-            return list(actors.at(token))
+        # "Gondor's government": the agent that takes in the country, with its conjuncts
+        own = [m for m in actors.at(token) if not any(o.start <= m.start and m.end <= o.end and o != m for o in inside)]
+        if own:
+            return own + [m for c in token.conjuncts for m in actors.at(c)]
     modifier = next((m for t in phrase if (m := actors.modifier(t)) is not None), None)
     return [modifier] if modifier else []
 

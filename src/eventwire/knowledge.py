@@ -357,7 +357,18 @@ def load_contexts(path: Path) -> dict[str, tuple[str, ...]]:
     return contexts
 
 
-def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+@dataclass(frozen=True)
+class DataDirs:
+    """Knowledge files from `user` where it has one of that name (EVENTWIRE_DATA_DIR), else the bundled ones."""
+
+    user: Path
+    bundled: Path = DATA_DIR
+
+    def __truediv__(self, name: str) -> Path:
+        return self.user / name if (self.user / name).is_file() else self.bundled / name
+
+
+def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
     """Load and cross-check every knowledge file in `data_dir`."""
     cameo = load_cameo(data_dir / "cameo.tsv")
     verbs = load_verbs(data_dir / "verbs.tsv", cameo)

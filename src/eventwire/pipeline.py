@@ -15,14 +15,14 @@ from datetime import date
 from .actors import ActorIndex, ActorResolver
 from .clean import clean
 from .coding import code_sentence
-from .errors import InputError
+from .errors import DictionaryError, InputError
 from .geo import locate_event
 from .ingest import read_text
-from .knowledge import Knowledge, default_knowledge
+from .knowledge import DataDirs, Knowledge, default_knowledge, load_knowledge
 from .nlp import ParsedDocument, load_model, parse_documents
 from .quotes import find_quotes, speaker_lookup
 from .records import CodedDocument, Document, Event, RawDocument
-from .settings import Settings
+from .settings import CodingOptions, Settings
 from .time import date_event
 
 
@@ -40,9 +40,12 @@ Result = CodedDocument | InputError | Skipped
 class Pipeline:
     """Holds what is loaded once (model, dictionaries, matchers) and codes documents."""
 
-    def __init__(self, settings: Settings | None = None, kb: Knowledge | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, kb: Knowledge | None = None, options: CodingOptions | None = None
+    ) -> None:
         self.settings = settings or Settings.from_env()
-        self.kb = kb or default_knowledge()
+        self.kb = kb or settings_knowledge(self.settings)
+        self.options = options or CodingOptions()
         self.nlp = load_model(self.settings.model)
         self.index = ActorIndex(self.kb, self.nlp)
 
@@ -85,7 +88,7 @@ class Pipeline:
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
         """Actors, quotes, events, dates and places of one parsed document."""
         document = parsed.document
-        resolver = ActorResolver(self.index, document.date)
+        resolver = ActorResolver(self.index, document.date, self.options)
         actors = [resolver.sentence(p.span) for p in parsed.sentences]
         quotes = [replace(q, date=document.date) for q in find_quotes(parsed, actors, self.kb)]
         speaker_at = speaker_lookup(quotes)
@@ -94,7 +97,9 @@ class Pipeline:
         for sentence, sentence_actors in zip(parsed.sentences, actors, strict=True):
             if sentence.sentence.kind == "caption":
                 continue
-            for coded in code_sentence(sentence, sentence_actors, self.kb, speaker_at):
+            for coded in code_sentence(sentence, sentence_actors, self.kb, speaker_at, self.options):
+                if self.options.require_dyad and coded.event.target is None:
+                    continue
                 anchor = None if sentence.sentence.kind == "title" else coded.anchor
                 event = date_event(coded.event, anchor, document.date)
                 events.append(locate_event(event, anchor, self.kb, context, document.dateline))
@@ -106,6 +111,15 @@ class Pipeline:
             quotes=tuple(quotes),
             notes=notes,
         )
+
+
+def settings_knowledge(settings: Settings) -> Knowledge:
+    """The bundled knowledge, with the files of EVENTWIRE_DATA_DIR in place of theirs."""
+    if settings.data_dir is None:
+        return default_knowledge()
+    if not settings.data_dir.is_dir():
+        raise DictionaryError(str(settings.data_dir), None, "EVENTWIRE_DATA_DIR is not a folder")
+    return load_knowledge(DataDirs(settings.data_dir))
 
 
 def _countries(actors: list) -> set[str]:
