@@ -60,11 +60,16 @@ def test_apposition_gives_an_analyst_country_and_sector(code):
 def test_office_holders_are_coded_by_the_date_of_the_article(code):
     text = "Putin criticized the sanctions. Merkel defended them."
     in_2017 = code(text, date(2017, 9, 5))
-    assert {(e.source.name, e.source.code) for e in in_2017.events} >= {("Vladimir Putin", "RUSGOV"), ("Angela Merkel", "DEUGOV")}
+    assert {(e.source.name, e.source.code) for e in in_2017.events} >= {
+        ("Vladimir Putin", "RUSGOV"),
+        ("Angela Merkel", "DEUGOV"),
+    }
     in_2023 = code(text, date(2023, 9, 5))
     assert "Angela Merkel" not in {e.source.name for e in in_2023.events}
 
 
 def test_a_role_in_the_text_beats_the_dictionary(code):
-    coded = code("Former Russian President Boris Yeltsin criticized NATO. Yeltsin also praised Germany.", date(2005, 1, 1))
+    coded = code(
+        "Former Russian President Boris Yeltsin criticized NATO. Yeltsin also praised Germany.", date(2005, 1, 1)
+    )
     assert all(e.source.country == "RUS" for e in coded.events)
