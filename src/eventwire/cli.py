@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -15,14 +16,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from .engine import code_paths, ingest_paths
-from .errors import EventwireError, GoldError, InputError
-from .ingest import expand_paths
+from .engine import ENGINES, IngestSummary, code_paths, ingest_paths, watch_feeds
+from .errors import EventwireError, InputError
 from .pipeline import Pipeline, Result
 from .records import CodedDocument
 from .serialize import coded_json, event_row, quote_row
 from .settings import Settings
-from .store import EXPORT_FORMATS, EventFilter, Store, export
+from .store import EXPORT_FORMATS, EventFilter, Store, default_export_path, export
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
@@ -157,17 +157,26 @@ def _table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> 
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Text or HTML news files, or folders of them.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Pages, folders, RSS/Atom feeds (file or URL), feed lists, WARC or JSONL files.")
+    ],
     db: DbOption = DEFAULT_DB,
     pub_date: Annotated[str | None, typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Coding processes (default: all cores).")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster).")
+    ] = None,
 ) -> None:
-    """Code news files and store documents, events, quotes and actors in DuckDB."""
+    """Code news inputs and store documents, events, quotes and actors in DuckDB."""
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"--engine must be one of {', '.join(ENGINES)}")
     try:
-        pipeline = Pipeline(Settings.from_env())
+        settings = Settings.from_env()
+        pipeline = Pipeline(settings)
         store = Store(db)
     except EventwireError as exc:
         _fail(exc)
-    total = sum(1 for _ in expand_paths(paths))
     with (
         store,
         Progress(
@@ -177,10 +186,10 @@ def ingest_command(
             TimeElapsedColumn(),
             console=err,
             transient=True,
-            disable=total < 5,
+            disable=not err.is_terminal,
         ) as progress,
     ):
-        task = progress.add_task("coding", total=total)
+        task = progress.add_task("coding", total=None)
 
         def on_result(result: Result) -> None:
             progress.advance(task)
@@ -188,7 +197,9 @@ def ingest_command(
                 _report_input_error(result)
 
         try:
-            summary = ingest_paths(paths, store, pipeline, _date(pub_date), on_result)
+            summary = ingest_paths(
+                paths, store, pipeline, _date(pub_date), on_result, workers or settings.workers, engine, scheduler
+            )
         except EventwireError as exc:
             _fail(exc)
     err.print(
@@ -231,11 +242,14 @@ def events_command(
 @app.command("quotes")
 def quotes_command(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[str | None, typer.Option(help="Speaker's country, code prefix or name.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker's name, country or code prefix.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Speaker's country or code prefix, e.g. CHNGOV.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
 ) -> None:
-    """Query stored quotes."""
-    rows = _with_store(db, lambda s: s.quotes(speaker=speaker))
+    """Query stored quotes: who said what, when."""
+    rows = _with_store(db, lambda s: s.quotes(speaker=speaker, actor=actor, since=_date(since), until=_date(until)))
     _print_rows("Quotes", rows, QUOTE_COLUMNS, fmt, "quote")
 
 
@@ -267,7 +281,7 @@ def _print_rows(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]
 
 @app.command("export")
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")],
+    fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl, gdelt, plover or icews.")],
     output: Annotated[Path | None, typer.Option("--out", help="Output file (default events.FORMAT).")] = None,
     db: DbOption = DEFAULT_DB,
     what: Annotated[str, typer.Option(help="events or quotes.")] = "events",
@@ -277,7 +291,9 @@ def export_command(
         raise typer.BadParameter(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
     if what not in {"events", "quotes"}:
         raise typer.BadParameter("--what must be events or quotes")
-    target = output or Path(f"{what}.{fmt}")
+    if what == "quotes" and fmt in {"gdelt", "plover", "icews"}:
+        raise typer.BadParameter(f"--format {fmt} writes events only")
+    target = output or default_export_path(fmt, what)
     counts = _with_store(db, lambda s: [{"rows": export(s, fmt, target, what=what)}])
     err.print(f"wrote {counts[0]['rows']} {what} to {target}", highlight=False)
 
@@ -286,20 +302,25 @@ def export_command(
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file.")],
     articles: Annotated[Path | None, typer.Option(help="Folder of the gold articles.")] = None,
+    dictionaries: Annotated[
+        Path | None, typer.Option(help="Folder of PETRARCH's four dictionaries (PETRARCH unit records).")
+    ] = None,
 ) -> None:
     """Score the coder against a gold file: precision, recall, F1, misses and spurious events."""
     from .evaluate import evaluate_file, evaluate_sentences, gold_kind, read_gold
+    from .evaluate_petrarch import evaluate_petrarch
 
     try:
         records = read_gold(gold)
         kind = gold_kind(records)
+        if kind == "petrarch":
+            report = evaluate_petrarch(records, dictionaries or gold.parent, Settings.from_env())
+            return _print_petrarch_report(gold, report)
         pipeline = Pipeline(Settings.from_env())
         if kind == "articles":
             _print_article_report(gold, evaluate_file(gold, articles or _default_articles(gold), pipeline))
-        elif kind == "sentences":
-            _print_sentence_report(gold, evaluate_sentences(records, pipeline))
         else:
-            raise GoldError(f"{gold}: PETRARCH unit records need its dictionaries imported, which is not supported yet")
+            _print_sentence_report(gold, evaluate_sentences(records, pipeline))
     except EventwireError as exc:
         _fail(exc)
 
@@ -361,9 +382,172 @@ def _print_sentence_report(gold: Path, report: Any) -> None:
     )
 
 
+def _print_petrarch_report(gold: Path, report: Any) -> None:
+    table = Table(title=f"eventwire eval {gold} ({datetime.now():%Y-%m-%d}), PETRARCH dictionaries imported")
+    for column in ("category", "expected", "found", "recall", "coded", "right", "precision"):
+        table.add_column(column)
+    for name, score in [*sorted(report.categories.items()), ("TOTAL", report.total)]:
+        cells = (score.expected, score.found, f"{score.recall:.2f}", score.produced, score.right)
+        table.add_row(name, *(str(c) for c in cells), f"{score.precision:.2f}")
+    out.print(table)
+    imported = report.imported
+    out.print(
+        f"dictionary entries not expressible: {len(imported.dropped)}, approximated: {len(imported.approximated)}"
+    )
+    for r in report.records:
+        lines = [*(f"missed   {t}" for t in r.expected if t not in r.produced)]
+        lines += [f"spurious {t}" for t in r.produced if t not in r.expected]
+        for line in lines:
+            out.print(f"  {r.id}: {line}", markup=False, highlight=False, soft_wrap=True)
+
+
 def _default_articles(gold: Path) -> Path:
     samples = gold.parent.parent.parent / "samples"
     return samples if samples.is_dir() else gold.parent
+
+
+@app.command("import-gdelt")
+def import_gdelt_command(
+    files: Annotated[list[Path], typer.Argument(help="GDELT 1.0 or 2.0 event files (.CSV or .zip).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Load GDELT event files into the store's external_events table (not into our events)."""
+    from .store import import_gdelt
+
+    try:
+        with Store(db) as store:
+            summary = import_gdelt(files, store, _report_input_error)
+    except EventwireError as exc:
+        _fail(exc)
+    err.print(
+        f"loaded {summary.loaded} GDELT events, {summary.already} already stored, "
+        f"{len(summary.failures)} lines or files failed -> {db}",
+        highlight=False,
+    )
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+@app.command("compare")
+def compare_command(
+    gdelt: Annotated[Path, typer.Option("--gdelt", help="A GDELT event file (.CSV or .zip).")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+) -> None:
+    """Compare GDELT's events with ours, article by article (joined by URL)."""
+    from .compare import Comparison, compare_gdelt
+
+    if fmt not in {"table", "jsonl"}:
+        raise typer.BadParameter("--format must be table or jsonl")
+    result = cast(Comparison, _with_store(db, lambda s: [compare_gdelt(s, gdelt)])[0])
+    for failure in result.failures:
+        _report_input_error(failure)
+    if fmt == "jsonl":
+        for row in result.rows:
+            print(json.dumps(row.to_json(), ensure_ascii=False))
+    else:
+        for url in dict.fromkeys(r.url for r in result.rows):
+            table = Table(title=url, expand=True)
+            for column in ("found by", "source", "target", "root", "GDELT ids", "our sentences"):
+                wide = column == "our sentences"
+                table.add_column(column, overflow="fold", no_wrap=not wide, ratio=1 if wide else None)
+            for r in (r for r in result.rows if r.url == url):
+                sentences = "\n".join(s for _, s in r.events)
+                table.add_row(r.status, r.source or "", r.target or "", r.root, " ".join(r.gdelt_ids), sentences)
+            out.print(table)
+    counts = {s: sum(r.status == s for r in result.rows) for s in ("both", "gdelt", "eventwire")}
+    err.print(
+        f"{len({r.doc for r in result.rows})} documents in both; {counts['both']} found by both, "
+        f"{counts['gdelt']} only by GDELT, {counts['eventwire']} only by eventwire; "
+        f"{result.unmatched} of {result.gdelt_events} GDELT events cite no stored document",
+        highlight=False,
+    )
+    if result.failures:
+        raise typer.Exit(1)
+
+
+@app.command("watch")
+def watch_command(
+    feeds: Annotated[Path, typer.Argument(help="Text file listing RSS/Atom feeds, one URL or path per line.")],
+    every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 15m, 2h.")] = "15m",
+    db: DbOption = DEFAULT_DB,
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+) -> None:
+    """Poll RSS/Atom feeds and code and store only the new articles."""
+    interval = _duration(every)
+    try:
+        pipeline = Pipeline(Settings.from_env())
+        store = Store(db)
+    except EventwireError as exc:
+        _fail(exc)
+    failed = 0
+
+    def on_result(result: Result) -> None:
+        if isinstance(result, InputError):
+            _report_input_error(result)
+
+    def on_poll(summary: IngestSummary) -> None:
+        nonlocal failed
+        failed += len(summary.failures)
+        err.print(
+            f"{datetime.now():%Y-%m-%d %H:%M:%S} stored {summary.stored} new documents ({summary.events} events), "
+            f"{summary.skipped} already stored, {len(summary.failures)} failed -> {db}",
+            highlight=False,
+        )
+
+    with store:
+        try:
+            watch_feeds(feeds, store, pipeline, interval, once, on_result, on_poll)
+        except EventwireError as exc:
+            _fail(exc)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _duration(value: str) -> float:
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([smh]?)", value.strip())
+    if match is None:
+        raise typer.BadParameter(f"{value!r} is not a duration such as 90s, 15m or 2h")
+    return float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[match.group(2)]
+
+
+@app.command("import-petrarch")
+def import_petrarch_command(
+    verbs: Annotated[Path, typer.Option("--verbs", help="PETRARCH verbs dictionary.")],
+    actors: Annotated[Path, typer.Option("--actors", help="PETRARCH actors dictionary.")],
+    agents: Annotated[Path, typer.Option("--agents", help="PETRARCH agents dictionary.")],
+    discards: Annotated[Path, typer.Option("--discards", help="PETRARCH discards dictionary.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the knowledge files (EVENTWIRE_DATA_DIR).")],
+) -> None:
+    """Write PETRARCH dictionaries as eventwire knowledge files; code with them via EVENTWIRE_DATA_DIR."""
+    from .petrarch import NOTES_FILE, import_to_dir
+
+    try:
+        imported, written = import_to_dir(verbs, actors, agents, discards, out_dir, Settings.from_env().model)
+    except EventwireError as exc:
+        _fail(exc)
+    err.print(
+        f"wrote {len(written)} files to {out_dir}; {len(imported.dropped)} entries not expressible and "
+        f"{len(imported.approximated)} approximated, listed in {out_dir / NOTES_FILE}",
+        highlight=False,
+    )
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; 0.0.0.0 opens it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+) -> None:
+    """Serve the JSON API (/api/v1, schema at /openapi.json) and the dashboard (/) over the store."""
+    from .api import serve
+
+    try:
+        serve(db, host, port)
+    except EventwireError as exc:
+        _fail(exc)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
     EventwireError                 every error eventwire raises on purpose
     ├── InputError                 one input (file, record, text) cannot be coded
+    │   └── RecordError            one record inside a corpus file (WARC record, JSONL line, feed entry)
     ├── DictionaryError            a knowledge file is malformed (file, line, reason)
     ├── StoreError                 the store cannot be opened or written
     └── GoldError                  a gold file for `eventwire eval` is malformed
@@ -24,6 +25,15 @@ class InputError(EventwireError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class RecordError(InputError):
+    """One record of a multi-record input; `place` says where (a line, a byte offset, an entry)."""
+
+    def __init__(self, path: str, place: str, reason: str) -> None:
+        super().__init__(f"{path} ({place})", reason)
+        self.path = path
+        self.place = place
 
 
 class DictionaryError(EventwireError):

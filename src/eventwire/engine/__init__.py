@@ -1,5 +1,5 @@
-"""Running the pipeline over many inputs: reading, coding, storing, reporting failures."""
+"""Running the pipeline over many inputs: reading, coding (here, in worker processes or on Dask), storing."""
 
-from .local import IngestSummary, code_paths, ingest_paths, read_inputs
+from .local import ENGINES, IngestSummary, code_paths, ingest_paths, read_inputs, watch_feeds
 
-__all__ = ["IngestSummary", "code_paths", "ingest_paths", "read_inputs"]
+__all__ = ["ENGINES", "IngestSummary", "code_paths", "ingest_paths", "read_inputs", "watch_feeds"]

@@ -1,17 +1,41 @@
-"""The local engine: one process, inputs streamed through the pipeline in batches."""
+"""The local engine: inputs streamed through the pipeline, coded here or in a pool of processes.
+
+One process reads the inputs, drops what is already stored (a URL or a cleaned text seen
+before), puts each new document in its near-duplicate story, and is the only writer of
+the store. The coding itself (parse, actors, quotes, events) runs in that process or,
+with several workers, in worker processes that each hold a loaded pipeline and send the
+coded documents back. At most two chunks per worker are in flight, so memory stays the
+same however large the corpus. Each document is stored in one transaction with its
+URLs and story: a run killed at any point is resumed by running it again.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from itertools import chain, islice
+from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
-from ..errors import InputError
-from ..ingest import expand_paths, read_file
+from ..clean import clean
+from ..dedup import StoryIndex
+from ..errors import InputError, RecordError
+from ..ingest import read_inputs
+from ..ingest.feeds import read_feed_list
+from ..nlp import parse_documents
 from ..pipeline import Pipeline, Result, Skipped
-from ..records import CodedDocument, RawDocument
+from ..records import CodedDocument, Document, RawDocument
+from ..settings import Settings
 from ..store import Store
+
+CHUNK_SIZE = 8  # documents per task sent to a worker
+ENGINES = ("local", "dask")
+Coder = Callable[[Iterator[Document]], Iterator[list[CodedDocument]]]
 
 
 @dataclass
@@ -23,44 +47,196 @@ class IngestSummary:
     failures: list[InputError] = field(default_factory=list)
 
 
-def read_inputs(
-    paths: Iterable[Path], max_bytes: int, publication_date: date | None
-) -> Iterator[RawDocument | InputError]:
-    """Each input file read, or the reason it cannot be."""
-    for path in expand_paths(paths):
-        try:
-            yield read_file(path, max_bytes, publication_date)
-        except InputError as exc:
-            yield exc
+def code_paths(
+    paths: Iterable[Path | str], pipeline: Pipeline, publication_date: date | None = None
+) -> Iterator[Result]:
+    """Code files, folders, feeds and corpora without storing anything."""
+    settings = pipeline.settings
+    yield from pipeline.code(read_inputs(paths, settings.max_bytes, publication_date, settings.fetch_timeout))
 
 
-def code_paths(paths: Iterable[Path], pipeline: Pipeline, publication_date: date | None = None) -> Iterator[Result]:
-    """Code files and folders without storing anything."""
-    yield from pipeline.code(read_inputs(paths, pipeline.settings.max_bytes, publication_date))
+def code_documents(pipeline: Pipeline, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+    """Parse and code cleaned documents (the part of the pipeline that workers run)."""
+    nlp, proper_words = pipeline.nlp, pipeline.index.proper_words
+    for parsed in parse_documents(documents, nlp, proper_words, pipeline.settings.batch_size):
+        yield pipeline.code_parsed(parsed)
+
+
+@cache
+def _worker_pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
+
+def code_chunk(settings: Settings, documents: list[Document]) -> list[CodedDocument]:
+    """A worker's task: code a chunk of documents with this process's pipeline (loaded once)."""
+    return list(code_documents(_worker_pipeline(settings), documents))
+
+
+def chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while chunk := list(islice(documents, size)):
+        yield chunk
+
+
+def run_bounded(
+    executor: Executor, settings: Settings, work: Iterable[list[Document]], limit: int
+) -> Iterator[list[CodedDocument]]:
+    """Submit chunks to `executor` with at most `limit` in flight, yielding results as they finish."""
+    running: set[Future[list[CodedDocument]]] = set()
+    for chunk in work:
+        running.add(executor.submit(code_chunk, settings, chunk))
+        if len(running) >= limit:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+    while running:
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        yield from (future.result() for future in done)
+
+
+def in_process(pipeline: Pipeline) -> Coder:
+    """Code in this process with `pipeline`."""
+    return lambda documents: ([coded] for coded in code_documents(pipeline, documents))
+
+
+def process_pool(pipeline: Pipeline, workers: int, chunk_size: int = CHUNK_SIZE) -> Coder:
+    """Code in `workers` processes; with less than a chunk of work per worker, in this process."""
+
+    def run(documents: Iterator[Document]) -> Iterator[list[CodedDocument]]:
+        work = chunks(documents, chunk_size)
+        first = list(islice(work, workers))
+        if workers < 2 or len(first) < workers:
+            yield from in_process(pipeline)(chain.from_iterable(chain(first, work)))
+            return
+        context = get_context("spawn")  # a fork would copy the open store and the parent's threads
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            yield from run_bounded(pool, pipeline.settings, chain(first, work), 2 * workers)
+
+    return run
+
+
+class Intake:
+    """The writing process's view of a run: what is stored, what is in flight, which story is whose."""
+
+    def __init__(self, store: Store, pipeline: Pipeline, on_result: Callable[[Result], None] | None) -> None:
+        self.store = store
+        self.kb = pipeline.kb
+        self.on_result = on_result or (lambda result: None)
+        self.summary = IngestSummary()
+        self.stories = StoryIndex(pipeline.settings.near_duplicate).load(store.story_rows())
+        self.in_flight: dict[str, dict[str, list[dict[str, Any]]]] = {}
+
+    def documents(self, raws: Iterable[RawDocument | InputError]) -> Iterator[Document]:
+        """The new documents among the inputs; failures and already-stored ones are recorded."""
+        for raw in raws:
+            if isinstance(raw, InputError):
+                self.fail(raw)
+                continue
+            known = raw.url and self.store.url_document(raw.url)
+            if known:
+                self.store.add_url(known, raw.url, raw.source, raw.fetched)
+                self.skip(raw.source, known)
+                continue
+            document = clean(raw, self.kb)
+            if not document.paragraphs and not document.title:
+                self.fail(InputError(raw.source, "no article text left after removing page chrome"))
+                continue
+            url: dict[str, Any] = {"doc": document.id, "url": raw.url, "source": raw.source, "fetched": raw.fetched}
+            if document.id in self.in_flight:
+                self.in_flight[document.id]["document_urls"].append(url)
+                self.skip(raw.source, document.id)
+            elif self.store.has(document.id):
+                self.store.add_url(document.id, raw.url, raw.source, raw.fetched)
+                self.skip(raw.source, document.id)
+            else:
+                story, minhash = self.stories.assign(document.id, document.text)
+                minhash_values = [int(v) for v in minhash.hashvalues]
+                self.in_flight[document.id] = {
+                    "document_urls": [url],
+                    "stories": [{"doc": document.id, "story": story, "minhash": minhash_values}],
+                }
+                yield document
+
+    def write(self, coded: list[CodedDocument], batched: bool) -> None:
+        """Store coded documents: in one transaction (batched) or one transaction each."""
+        items = [(c, self.in_flight.pop(c.document.id, {})) for c in coded]
+        if batched:
+            new = self.store.add_batch(items)
+        else:
+            new = {c.document.id for c, extra in items if self.store.add(c, extra)}
+        for c in coded:
+            if c.document.id in new:
+                self.summary.stored += 1
+                self.summary.events += len(c.events)
+                self.summary.quotes += len(c.quotes)
+            else:
+                self.summary.skipped += 1
+            self.on_result(c)
+
+    def fail(self, error: InputError) -> None:
+        self.summary.failures.append(error)
+        if isinstance(error, RecordError):
+            self.store.add_failure(error.path, error.place, error.reason)
+        else:
+            self.store.add_failure(error.source, None, error.reason)
+        self.on_result(error)
+
+    def skip(self, source: str, doc: str) -> None:
+        self.summary.skipped += 1
+        self.on_result(Skipped(source, doc))
 
 
 def ingest_paths(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     store: Store,
     pipeline: Pipeline,
     publication_date: date | None = None,
     on_result: Callable[[Result], None] | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
 ) -> IngestSummary:
-    """Code and store inputs, one transaction per document, skipping those already stored."""
-    summary = IngestSummary()
-    raws = read_inputs(paths, pipeline.settings.max_bytes, publication_date)
-    for result in pipeline.code(raws, skip=store.has):
-        if isinstance(result, InputError):
-            summary.failures.append(result)
-        elif isinstance(result, Skipped):
-            summary.skipped += 1
-        elif isinstance(result, CodedDocument):
-            if store.add(result):
-                summary.stored += 1
-                summary.events += len(result.events)
-                summary.quotes += len(result.quotes)
-            else:
-                summary.skipped += 1
-        if on_result is not None:
-            on_result(result)
-    return summary
+    """Code and store inputs, skipping those already stored; one transaction per document.
+
+    `engine` "dask" codes on a Dask cluster (`scheduler` address, or a local cluster of
+    `workers` processes) and stores the results in batches. Workers get `chunk_size`
+    documents per task.
+    """
+    if engine == "dask":
+        from .dask import dask_coder
+
+        coder = dask_coder(pipeline.settings, workers, scheduler, chunk_size)
+    else:
+        coder = process_pool(pipeline, workers, chunk_size)
+    intake = Intake(store, pipeline, on_result)
+    settings = pipeline.settings
+
+    def known_url(url: str) -> bool:
+        return store.url_document(url) is not None
+
+    raws = read_inputs(paths, settings.max_bytes, publication_date, settings.fetch_timeout, known_url)
+    for coded in coder(intake.documents(raws)):
+        intake.write(coded, batched=engine == "dask")
+    return intake.summary
+
+
+def watch_feeds(
+    feeds: Path,
+    store: Store,
+    pipeline: Pipeline,
+    every: float,
+    once: bool = False,
+    on_result: Callable[[Result], None] | None = None,
+    on_poll: Callable[[IngestSummary], None] | None = None,
+) -> None:
+    """Poll the feeds listed in `feeds` every `every` seconds, coding only new articles.
+
+    The list is read again at each poll, so feeds can be added while it runs; a feed
+    that is down or malformed is a failure of that poll, not the end of the watch.
+    """
+    while True:
+        summary = ingest_paths(read_feed_list(feeds), store, pipeline, on_result=on_result)
+        if on_poll is not None:
+            on_poll(summary)
+        if once:
+            return
+        time.sleep(every)

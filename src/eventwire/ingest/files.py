@@ -13,6 +13,8 @@ from ..records import RawDocument
 from .html import extract_html, looks_like_html
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ""}
+# corpus files found in folders; what they are is then told by their content (ingest/detect.py)
+CORPUS_SUFFIXES = {".warc", ".gz", ".jsonl", ".json", ".xml", ".rss", ".atom"}
 NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
@@ -28,7 +30,7 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
                 p
                 for p in path.rglob("*")
                 if p.is_file()
-                and p.suffix.lower() in TEXT_SUFFIXES
+                and p.suffix.lower() in TEXT_SUFFIXES | CORPUS_SUFFIXES
                 and not p.name.startswith(".")
                 and p.name.lower() != "readme.md"
             )

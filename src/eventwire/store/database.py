@@ -8,7 +8,7 @@ back, so the store never holds half of one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,8 @@ from ..records import CodedDocument
 from ..serialize import document_row, event_row, quote_row
 
 ACTOR_COLUMNS = "name VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR"
+Rows = dict[str, list[dict[str, Any]]]  # table -> rows
+INSERT_ROWS = 500  # rows per INSERT statement
 
 
 def _actor_cols(prefix: str) -> str:
@@ -42,16 +44,64 @@ CREATE TABLE IF NOT EXISTS events (
     goldstein DOUBLE, modality VARCHAR, negated BOOLEAN, date DATE, date_end DATE, date_source VARCHAR,
     location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
     text VARCHAR, source_start INTEGER, source_end INTEGER, verb_start INTEGER, verb_end INTEGER,
-    target_start INTEGER, target_end INTEGER, rule VARCHAR
+    target_start INTEGER, target_end INTEGER, rule VARCHAR, contexts VARCHAR
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY, doc VARCHAR, sentence INTEGER, {_actor_cols("speaker")},
     text VARCHAR, verb VARCHAR, quote_start INTEGER, quote_end INTEGER,
-    speaker_start INTEGER, speaker_end INTEGER, direct BOOLEAN, partial BOOLEAN
+    speaker_start INTEGER, speaker_end INTEGER, direct BOOLEAN, partial BOOLEAN, date DATE
 );
 CREATE TABLE IF NOT EXISTS actors (
     doc VARCHAR, {ACTOR_COLUMNS}, role VARCHAR, mentions INTEGER
 );
+CREATE TABLE IF NOT EXISTS external_events (
+    source_system VARCHAR, event_id VARCHAR, format VARCHAR, file VARCHAR, line INTEGER, date DATE,
+    source_code VARCHAR, source_name VARCHAR, source_country VARCHAR,
+    target_code VARCHAR, target_name VARCHAR, target_country VARCHAR,
+    cameo VARCHAR, cameo_root VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+    num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER, avg_tone DOUBLE,
+    location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+    url VARCHAR, date_added BIGINT, record VARCHAR, PRIMARY KEY (source_system, event_id)
+);
+-- corpus runs (ingest/, engine/, dedup.py): every URL a document was seen at, its story
+-- (near-duplicate cluster) with the MinHash signature that rebuilds the index, inputs that failed
+CREATE TABLE IF NOT EXISTS document_urls (
+    doc VARCHAR, url VARCHAR, source VARCHAR, fetched TIMESTAMP, seen_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS stories (doc VARCHAR PRIMARY KEY, story VARCHAR, minhash UINTEGER[]);
+CREATE TABLE IF NOT EXISTS failures (
+    source VARCHAR, place VARCHAR, reason VARCHAR, time TIMESTAMP DEFAULT current_timestamp
+);
+-- one row per event reported by one or more articles; the events table holds every mention
+CREATE OR REPLACE VIEW event_groups AS
+WITH keyed AS (
+    SELECT md5(CAST([CAST(date AS VARCHAR), source_code, target_code, cameo, location_name, location_country,
+                     modality] AS VARCHAR)) AS group_id, *
+    FROM events
+),
+publishers AS (
+    SELECT id AS doc, coalesce(nullif(lower(regexp_extract(url, '^[a-zA-Z]+://(www[.])?([^/:?#]+)', 2)), ''),
+                               source) AS publisher
+    FROM documents
+    UNION
+    SELECT doc, coalesce(nullif(lower(regexp_extract(url, '^[a-zA-Z]+://(www[.])?([^/:?#]+)', 2)), ''), source)
+    FROM document_urls
+),
+sourced AS (
+    SELECT k.group_id, count(DISTINCT p.publisher) AS num_sources,
+           count(DISTINCT coalesce(s.story, k.doc)) AS num_stories
+    FROM (SELECT DISTINCT group_id, doc FROM keyed) k
+    LEFT JOIN publishers p ON p.doc = k.doc
+    LEFT JOIN stories s ON s.doc = k.doc
+    GROUP BY k.group_id
+)
+SELECT group_id, any_value(date) AS date, any_value(source_code) AS source_code, any_value(target_code) AS target_code,
+       any_value(cameo) AS cameo, any_value(location_name) AS location_name,
+       any_value(location_country) AS location_country, any_value(modality) AS modality,
+       count(*) AS num_mentions, any_value(sourced.num_sources) AS num_sources,
+       count(DISTINCT doc) AS num_articles, any_value(sourced.num_stories) AS num_stories, min(id) AS first_event
+FROM keyed JOIN sourced USING (group_id)
+GROUP BY group_id;
 """
 SENTENCE_COLUMNS = ("doc", "idx", "kind", "paragraph", "start_char", "end_char", "text")
 
@@ -116,41 +166,64 @@ class Store:
     def has(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
-    def add(self, coded: CodedDocument) -> bool:
-        """Store one coded document in one transaction; False when it was already stored."""
-        doc_id = coded.document.id
+    def add(self, coded: CodedDocument, extra: Rows | None = None) -> bool:
+        """Store one coded document in one transaction; False when it was already stored.
+
+        `extra` holds rows of other tables (table -> rows) written in the same transaction.
+        """
+        return coded.document.id in self.add_batch([(coded, extra or {})])
+
+    def add_batch(self, items: list[tuple[CodedDocument, Rows]]) -> set[str]:
+        """Store coded documents (each with its extra rows) in one transaction; returns the ids that were new."""
+        tables: Rows = {}
+        new: set[str] = set()
         try:
             self.db.execute("BEGIN TRANSACTION")
-            if self.has(doc_id):
-                self.db.execute("ROLLBACK")
-                return False
-            self._insert("documents", [document_row(coded)])
-            self._insert(
-                "sentences",
-                [
-                    dict(
-                        zip(
-                            SENTENCE_COLUMNS, (s.doc, s.index, s.kind, s.paragraph, s.start, s.end, s.text), strict=True
-                        )
-                    )
-                    for s in coded.sentences
-                ],
-            )
-            self._insert("events", [event_row(e, i) for i, e in enumerate(coded.events)])
-            self._insert("quotes", [quote_row(q, i) for i, q in enumerate(coded.quotes)])
-            self._insert("actors", _actor_rows(coded))
+            for coded, extra in items:
+                if coded.document.id in new or self.has(coded.document.id):
+                    continue
+                new.add(coded.document.id)
+                for table, rows in [*_document_rows(coded).items(), *extra.items()]:
+                    tables.setdefault(table, []).extend(rows)
+            for table, rows in tables.items():
+                self._insert(table, rows)
             self.db.execute("COMMIT")
         except duckdb.Error as exc:
             self.db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot store document {doc_id} ({coded.document.source}): {exc}") from exc
-        return True
+            names = ", ".join(f"{c.document.id} ({c.document.source})" for c, _ in items[:3])
+            raise StoreError(f"{self.path}: cannot store document {names}: {exc}") from exc
+        return new
+
+    def url_document(self, url: str) -> str | None:
+        """The stored document seen at `url`, if any."""
+        row = self.db.execute("SELECT doc FROM document_urls WHERE url = ? LIMIT 1", [url]).fetchone()
+        return row[0] if row else None
+
+    def add_url(self, doc: str, url: str | None, source: str, fetched: datetime | None = None) -> None:
+        """Remember that a stored document was also seen at `url` (from `source`), once."""
+        self.db.execute(
+            "INSERT INTO document_urls (doc, url, source, fetched) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+            "(SELECT 1 FROM document_urls WHERE doc = ? AND url IS NOT DISTINCT FROM ? AND source = ?)",
+            [doc, url, source, fetched, doc, url, source],
+        )
+
+    def add_failure(self, source: str, place: str | None, reason: str) -> None:
+        self.db.execute("INSERT INTO failures (source, place, reason) VALUES (?, ?, ?)", [source, place, reason])
+
+    def story_rows(self) -> list[tuple[str, str, list[int]]]:
+        """(doc, story, MinHash values) of every stored document, to rebuild the near-duplicate index."""
+        return [(d, s, m) for d, s, m in self.db.execute("SELECT doc, story, minhash FROM stories").fetchall()]
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert rows with multi-row VALUES statements (about ten times faster than executemany)."""
         if not rows:
             return
         columns = list(rows[0])
-        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-        self.db.executemany(sql, [[row[c] for c in columns] for row in rows])
+        placeholder = f"({', '.join('?' * len(columns))})"
+        for start in range(0, len(rows), INSERT_ROWS):
+            part = rows[start : start + INSERT_ROWS]
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholder] * len(part))}"
+            self.db.execute(sql, [row[c] for row in part for c in columns])
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params or [])
@@ -162,16 +235,29 @@ class Store:
         limit = f" LIMIT {int(flt.limit)}" if flt and flt.limit else ""
         return self.query(f"SELECT * FROM events{where} ORDER BY date, doc, sentence, id{limit}", params)
 
-    def quotes(self, speaker: str | None = None, doc: str | None = None) -> list[dict[str, Any]]:
-        clauses, params = [], []
+    def quotes(
+        self,
+        speaker: str | None = None,
+        doc: str | None = None,
+        actor: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored quotes; `speaker` matches a name, `actor` a speaker's country or code prefix."""
+        clauses: list[str] = []
+        params: list[Any] = []
         if speaker:
             clauses.append("(speaker_country = ? OR starts_with(speaker_code, ?) OR speaker_name ILIKE ?)")
             params += [speaker.upper(), speaker.upper(), f"%{speaker}%"]
-        if doc:
-            clauses.append("doc = ?")
-            params.append(doc)
+        if actor:
+            clauses.append("(speaker_country = ? OR starts_with(speaker_code, ?))")
+            params += [actor.upper(), actor.upper()]
+        for clause, value in (("doc = ?", doc), ("date >= ?", since), ("date <= ?", until)):
+            if value:
+                clauses.append(clause)
+                params.append(value)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self.query(f"SELECT * FROM quotes{where} ORDER BY doc, quote_start", params)
+        return self.query(f"SELECT * FROM quotes{where} ORDER BY date, doc, quote_start", params)
 
     def documents(self) -> list[dict[str, Any]]:
         return self.query("SELECT * EXCLUDE (text) FROM documents ORDER BY date, id")
@@ -181,6 +267,20 @@ class Store:
             t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
             for t in ("documents", "events", "quotes", "actors")
         }
+
+
+def _document_rows(coded: CodedDocument) -> Rows:
+    """The rows of one coded document, by table."""
+    return {
+        "documents": [document_row(coded)],
+        "sentences": [
+            dict(zip(SENTENCE_COLUMNS, (s.doc, s.index, s.kind, s.paragraph, s.start, s.end, s.text), strict=True))
+            for s in coded.sentences
+        ],
+        "events": [event_row(e, i) for i, e in enumerate(coded.events)],
+        "quotes": [quote_row(q, i) for i, q in enumerate(coded.quotes)],
+        "actors": _actor_rows(coded),
+    }
 
 
 def _actor_rows(coded: CodedDocument) -> list[dict[str, Any]]:

@@ -1,0 +1,38 @@
+"""The Dask engine: the same pipeline, coded on a Dask distributed cluster.
+
+The client process reads the inputs, skips what is stored and assigns stories exactly
+as the local engine does; workers code chunks of documents (each worker loads the
+pipeline once) and send the records back; the client is the one writer and stores
+each returned chunk in one transaction. With no scheduler address a LocalCluster of
+`workers` single-threaded processes is started. Workers of a remote cluster need
+eventwire and the same spaCy model installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..records import CodedDocument, Document
+from ..settings import Settings
+from .local import CHUNK_SIZE, Coder, chunks, run_bounded
+
+
+def dask_coder(settings: Settings, workers: int, scheduler: str | None = None, chunk_size: int = CHUNK_SIZE) -> Coder:
+    """Code on the cluster at `scheduler`, or on a new local cluster of `workers` processes."""
+
+    def run(documents: Iterator[Document]) -> Iterator[list[CodedDocument]]:
+        from distributed import Client, LocalCluster
+
+        cluster = None
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        try:
+            with Client(scheduler or cluster) as client:
+                size = len(client.scheduler_info()["workers"]) or workers
+                executor = client.get_executor(pure=False)
+                yield from run_bounded(executor, settings, chunks(documents, chunk_size), 2 * size)
+        finally:
+            if cluster is not None:
+                cluster.close()
+
+    return run
