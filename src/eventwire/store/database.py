@@ -73,11 +73,13 @@ CREATE TABLE IF NOT EXISTS failures (
     source VARCHAR, place VARCHAR, reason VARCHAR, time TIMESTAMP DEFAULT current_timestamp
 );
 -- one row per event reported by one or more articles; the events table holds every mention
+CREATE OR REPLACE VIEW event_keys AS
+SELECT id AS event, md5(CAST([CAST(date AS VARCHAR), source_code, target_code, cameo, location_name,
+                              location_country, modality] AS VARCHAR)) AS group_id
+FROM events;
 CREATE OR REPLACE VIEW event_groups AS
 WITH keyed AS (
-    SELECT md5(CAST([CAST(date AS VARCHAR), source_code, target_code, cameo, location_name, location_country,
-                     modality] AS VARCHAR)) AS group_id, *
-    FROM events
+    SELECT k.group_id, e.* FROM events e JOIN event_keys k ON k.event = e.id
 ),
 publishers AS (
     SELECT id AS doc, coalesce(nullif(lower(regexp_extract(url, '^[a-zA-Z]+://(www[.])?([^/:?#]+)', 2)), ''),

@@ -126,16 +126,19 @@ def numeric_id(event_id: str) -> int:
 
 
 def export_rows(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Stored events with their document (`doc_*`) and sentence (`sentence_*`) fields."""
+    """Stored events with their document (`doc_*`) and sentence (`sentence_*`) fields, and the
+    group of mentions of the same event they belong to (`first_event`, `num_*`, see `event_groups`)."""
     flt = flt or EventFilter()
     where, params = flt.where()
     limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
     return store.query(
         "SELECT e.*, d.url AS doc_url, d.title AS doc_title, d.source AS doc_source, d.date AS doc_date,"
         " d.ingested_at AS doc_added, length(d.text) AS doc_length, s.kind AS sentence_kind,"
-        " s.paragraph AS sentence_paragraph, s.start_char AS sentence_start"
+        " s.paragraph AS sentence_paragraph, s.start_char AS sentence_start,"
+        " g.first_event, g.num_mentions, g.num_sources, g.num_articles"
         f" FROM (SELECT * FROM events{where}) e LEFT JOIN documents d ON d.id = e.doc"
         " LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence"
+        " LEFT JOIN event_keys k ON k.event = e.id LEFT JOIN event_groups g ON g.group_id = k.group_id"
         f" ORDER BY e.date, e.doc, e.sentence, e.id{limit}",
         params,
     )

@@ -142,7 +142,7 @@ def gdelt_event(row: dict[str, Any]) -> dict[str, Any]:
     day = event_day(row)
     cameo = row["cameo"]
     return {
-        "GLOBALEVENTID": numeric_id(row["id"]),
+        "GLOBALEVENTID": numeric_id(row.get("first_event") or row["id"]),
         "SQLDATE": _yyyymmdd(day) if day else None,
         "MonthYear": day.year * 100 + day.month if day else None,
         "Year": day.year if day else None,
@@ -202,13 +202,19 @@ def gdelt_mention(row: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_gdelt(rows: list[dict[str, Any]], out: Path) -> Path:
-    """Write the Event table to `out` and the Mentions table beside it; returns the Mentions path."""
+    """Write the Event table to `out` and the Mentions table beside it; returns the Mentions path.
+
+    Mentions of the same event (`event_groups`) share the GLOBALEVENTID of their first mention,
+    which alone is written to the Event table with the group's NumMentions/NumSources/NumArticles.
+    """
     spec = layouts()
     mentions = mentions_path(out)
     with out.open("w", encoding="utf-8", newline="") as events_fh, mentions.open("w", encoding="utf-8") as m_fh:
         for row in rows:
+            # GDELT's meaning: one Event record per event, one Mentions record per report of it
             event = gdelt_event(row)
-            events_fh.write(tsv_line(event[c.name] for c in spec.events))
+            if row.get("first_event") in (None, row["id"]):
+                events_fh.write(tsv_line(event[c.name] for c in spec.events))
             mention = gdelt_mention(row, event)
             m_fh.write(tsv_line(mention[c.name] for c in spec.mentions))
     return mentions
