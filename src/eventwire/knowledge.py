@@ -123,6 +123,20 @@ class Knowledge:
     def _by_iso3(self) -> dict[str, Country]:
         return {c.iso3: c for c in self.countries}
 
+    @cache  # noqa: B019 - as above
+    def iso3_by_iso2(self) -> dict[str, str]:
+        return {c.iso2: c.iso3 for c in self.countries}
+
+    @cache  # noqa: B019 - as above
+    def iso3_by_name(self) -> dict[str, str]:
+        """Country names and aliases, lowercase, to ISO3."""
+        return {n.lower(): c.iso3 for c in self.countries for n in (c.name, *c.aliases)}
+
+    @cache  # noqa: B019 - as above
+    def igo_groups(self) -> dict[str, str]:
+        """International bodies' codes to their family (UNO, EUR, NATO, AFU, IGO)."""
+        return {igo.code: igo.group for igo in self.igos}
+
     def event_code(self, code: str) -> CameoCode:
         return self.cameo[code]
 
