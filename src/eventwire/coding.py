@@ -22,6 +22,7 @@ from .actors import Mention, SentenceActors
 from .knowledge import Knowledge, VerbPattern
 from .nlp import ParsedSentence
 from .records import Actor, Event, Modality
+from .sequences import SequenceMatch, match_sequence
 from .settings import CodingOptions
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -90,8 +91,13 @@ def _verb_events(
     """The events of the most specific pattern that fits the verb and finds its actors.
 
     A pattern whose preposition holds no actor ("asked Japan for help" for `ask prep=for`)
-    gives way to the next, more general pattern of the same verb.
+    gives way to the next, more general pattern of the same verb. A matching word-sequence
+    pattern (sequences.tsv) comes first.
     """
+    match = match_sequence(verb, parsed.span, kb.sequences_for(verb.lemma_.lower(), verb.lower_), actors)
+    if match is not None:
+        rule = match.pattern.rule
+        return list(_events_for(parsed, verb, rule, actors, kb, speaker_at, fired, options, match)) if rule else []
     for pattern in matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)):
         found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired, options))
         if found or not pattern.prep:
@@ -187,13 +193,16 @@ def _events_for(
     speaker_at: SpeakerAt,
     fired: set[int],
     options: CodingOptions = OPTIONS,
+    match: SequenceMatch | None = None,
 ) -> Iterator[Coded]:
     span = parsed.span
-    sources = _actors_of(_subject_heads(verb, parsed.sentence.kind == "title"), parsed, actors, speaker_at)
+    source_heads = list(match.sources) if match and match.sources else None
+    source_heads = source_heads or _subject_heads(verb, parsed.sentence.kind == "title")
+    sources = _actors_of(source_heads, parsed, actors, speaker_at)
     sources = [m for m in sources if m.actor.code]
     if not sources:
         return
-    target_heads = _target_heads(verb, pattern)
+    target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern)
     targets = _actors_of(target_heads, parsed, actors, speaker_at) or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
         targets = _actors_inside(list(verb.rights), actors)
@@ -214,6 +223,8 @@ def _events_for(
         for target in others or [None]:
             event = _event(parsed, kb, source, target, pattern.code, modality, verb_span, pattern.id)
             yield Coded(event, verb)
+            if pattern.reply and target:
+                yield Coded(_event(parsed, kb, target, source, pattern.reply, modality, verb_span, pattern.id), verb)
             if intent_code:
                 intent = _event(parsed, kb, source, target, intent_code, "asserted", verb_span, f"{pattern.id}+intent")
                 yield Coded(intent, governor)

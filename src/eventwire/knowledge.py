@@ -7,15 +7,18 @@ mistake at start-up rather than as silently missing events.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from .errors import DictionaryError
+from .sequences import SequencePattern, parse_sequence
 
 DATA_DIR = Path(__file__).parent / "data"
+EVENT_CODE = re.compile(r"\d{2,4}[A-Z]?")  # CAMEO's digits; a user's dictionary may add a letter (174K)
 PLOVER_TYPES = frozenset(
     ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"]
     + ["ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
@@ -90,6 +93,7 @@ class VerbPattern:
     objects: frozenset[str]
     example: str
     line: int
+    reply: str | None = None  # a paired code `032:033`: the target's event towards the source
 
     @property
     def specificity(self) -> int:
@@ -115,6 +119,7 @@ class Knowledge:
     caption_cues: tuple[str, ...]
     modality_words: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]]
+    sequences: dict[str, tuple[SequencePattern, ...]] = field(default_factory=dict)
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -143,6 +148,10 @@ class Knowledge:
     def patterns_for(self, lemma: str, form: str) -> tuple[VerbPattern, ...]:
         """Patterns for a verb by its lemma, else by its written form ("staged" -> stage)."""
         return self.verbs.get(lemma) or self.verbs.get(self.verb_forms.get(form, ""), ())
+
+    def sequences_for(self, lemma: str, form: str) -> tuple[SequencePattern, ...]:
+        """Sequence patterns for a verb, by its lemma, else by its written form."""
+        return self.sequences.get(lemma) or self.sequences.get(self.verb_forms.get(form, ""), ())
 
 
 def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -276,7 +285,7 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
     codes: dict[str, CameoCode] = {}
     for number, row in read_table(path, ("code", "name", "goldstein", "quad", "plover", "mode")):
         code = row["code"]
-        if not code.isdigit() or len(code) not in (2, 3, 4):
+        if not EVENT_CODE.fullmatch(code):
             raise DictionaryError(str(path), number, f"bad CAMEO code {code!r}")
         if row["plover"] and row["plover"] not in PLOVER_TYPES:
             raise DictionaryError(str(path), number, f"unknown PLOVER type {row['plover']!r}")
@@ -314,8 +323,9 @@ def load_verbs(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[VerbP
     by_verb: dict[str, list[VerbPattern]] = {}
     seen: set[str] = set()
     for number, row in read_table(path, ("id", "code", "pattern", "example")):
-        if row["code"] not in cameo:
-            raise DictionaryError(str(path), number, f"unknown CAMEO code {row['code']!r}")
+        code, reply = paired_code(path, number, row["code"], cameo)
+        if code is None:
+            raise DictionaryError(str(path), number, "a verb pattern needs a code")
         if row["id"] in seen:
             raise DictionaryError(str(path), number, f"duplicate rule id {row['id']!r}")
         seen.add(row["id"])
@@ -324,16 +334,45 @@ def load_verbs(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[VerbP
         verb, c = parse_pattern(path, number, row["pattern"])
         pattern = VerbPattern(
             id=row["id"],
-            code=row["code"],
+            code=code,
             verb=verb,
             particle=c.get("prt"),
             prep=c.get("prep"),
             objects=frozenset(split_list(c.get("obj", ""))),
             example=row["example"],
             line=number,
+            reply=reply,
         )
         by_verb.setdefault(verb, []).append(pattern)
     return {v: tuple(sorted(ps, key=lambda p: -p.specificity)) for v, ps in by_verb.items()}
+
+
+def paired_code(path: Path, number: int, text: str, cameo: dict[str, CameoCode]) -> tuple[str | None, str | None]:
+    """`CODE`, or `CODE:REPLY` (the target's event towards the source), each in cameo.tsv; `---` codes nothing."""
+    codes = [c.strip() for c in text.split(":")]
+    if text.strip() == "---":
+        return None, None
+    if len(codes) > 2 or any(c not in cameo for c in codes):
+        raise DictionaryError(str(path), number, f"unknown CAMEO code {text!r}")
+    return codes[0], codes[1] if len(codes) == 2 else None
+
+
+def load_sequences(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[SequencePattern, ...]]:
+    """Sequence patterns (sequences.tsv), by verb lemma, in file order; no file means none."""
+    if not path.is_file():
+        return {}
+    by_verb: dict[str, list[SequencePattern]] = {}
+    seen: set[str] = set()
+    for number, row in read_table(path, ("id", "code", "verb", "pattern")):
+        if row["id"] in seen or not row["verb"]:
+            raise DictionaryError(str(path), number, f"duplicate rule id {row['id']!r} or no verb")
+        seen.add(row["id"])
+        code, reply = paired_code(path, number, row["code"], cameo)
+        before, after = parse_sequence(str(path), number, row["pattern"])
+        verb = row["verb"].lower()
+        rule = VerbPattern(row["id"], code, verb, None, None, frozenset(), "", number, reply) if code else None
+        by_verb.setdefault(verb, []).append(SequencePattern(row["id"], rule, before, after, row["pattern"], number))
+    return {v: tuple(ps) for v, ps in by_verb.items()}
 
 
 def inflections(lemma: str) -> set[str]:
@@ -348,8 +387,9 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
-def verb_forms(verbs: dict[str, tuple[VerbPattern, ...]]) -> dict[str, str]:
-    return {form: lemma for lemma in verbs for form in inflections(lemma) if form not in verbs}
+def verb_forms(lemmas: Iterable[str]) -> dict[str, str]:
+    known = dict.fromkeys(lemmas)
+    return {form: lemma for lemma in known for form in inflections(lemma) if form not in known}
 
 
 def load_modality(path: Path) -> dict[str, frozenset[str]]:
@@ -386,6 +426,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
     """Load and cross-check every knowledge file in `data_dir`."""
     cameo = load_cameo(data_dir / "cameo.tsv")
     verbs = load_verbs(data_dir / "verbs.tsv", cameo)
+    sequences = load_sequences(data_dir / "sequences.tsv", cameo)
     nouns = load_verbs(data_dir / "nouns.tsv", cameo)
     boiler = list(read_table(data_dir / "boilerplate.tsv", ("kind", "text")))
     countries = load_countries(data_dir / "countries.tsv")
@@ -399,13 +440,14 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         cameo=cameo,
         intent=load_intent(data_dir / "intent.tsv", cameo),
         verbs=verbs,
-        verb_forms=verb_forms(verbs),
+        verb_forms=verb_forms({**sequences, **verbs}),
         nouns=nouns,
         speech_verbs=frozenset(r["verb"].lower() for _, r in read_table(data_dir / "speech.tsv", ("verb",))),
         chrome_lines=frozenset(r["text"].lower() for _, r in boiler if r["kind"] == "chrome"),
         caption_cues=tuple(r["text"].lower() for _, r in boiler if r["kind"] == "caption"),
         modality_words=load_modality(data_dir / "modality.tsv"),
         contexts=load_contexts(data_dir / "contexts.tsv"),
+        sequences=sequences,
     )
 
 

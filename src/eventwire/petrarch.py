@@ -23,8 +23,20 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .errors import DictionaryError
-from .knowledge import CameoCode, Country, Group, Igo, Knowledge, Person, VerbPattern, default_knowledge, verb_forms
+from .knowledge import (
+    EVENT_CODE,
+    CameoCode,
+    Country,
+    Group,
+    Igo,
+    Knowledge,
+    Person,
+    VerbPattern,
+    default_knowledge,
+    verb_forms,
+)
 from .nlp import load_model
+from .sequences import SequencePattern, parse_sequence
 
 CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
 COMMENT = re.compile(r"<!.*?-->", re.S)
@@ -411,150 +423,96 @@ def import_agents(path: Path, notes: PetrarchImport) -> dict[str, str]:
     return agents
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    """A pattern in our terms: particle, preposition of the target, direct object lemmas."""
-
-    particle: str | None = None
-    prep: str | None = None
-    objects: frozenset[str] = frozenset()
+SYNSET_REF = re.compile(r"&[A-Z0-9]+_?")
 
 
-def translate_pattern(text: str, synsets: dict[str, list[str]]) -> tuple[list[_Pattern], str | None, str | None]:
-    """(our patterns, reason it cannot be expressed, what was ignored) for a pattern like `* DIPLOMATIC TIES`."""
-    tokens = phrase_words(text.replace("*", " * "))
-    if tokens.count("*") != 1:
-        return [], "no single verb marker *", None
-    at = tokens.index("*")
-    before, after = [t for t in tokens[:at] if t != "$"], [t for t in tokens[at + 1 :] if t != "^"]
-    if before:
-        return [], f"words before the verb ({' '.join(tokens[:at])})", None
-    if any(t in {"$", "%"} for t in after):
-        return [], "source or compound actor after the verb", None
-    ignored = [t for t in tokens[at + 1 :] if t == "^"]
-    target_prep = None
-    if "+" in after:
-        i = after.index("+")
-        target_prep = after[i - 1].lower() if i > 0 and after[i - 1].lower() in STOP_WORDS else None
-        ignored += after[i + 1 :]
-        after = after[: i - 1] if target_prep else after[:i]
-        if not target_prep and i > 0:
-            return [], "target marker + after a content word", None
-    words = [w.lower() for w in after]
-    if any(w.startswith("&") for w in words[:-1]) or (words and words[-1].startswith("&") and len(words) > 1):
-        return [], "synset inside a phrase", None
-    if words and words[-1].startswith("&"):
-        members = _synset(words[-1].upper(), synsets)
-        heads = {phrase_words(m)[-1].lower() for m in members}
-        if any(len(phrase_words(m)) > 1 for m in members):
-            ignored.append("modifiers of multiword synset members")
-        return [_Pattern(prep=target_prep, objects=frozenset(heads))], None, " ".join(ignored) or None
-    stops = [w in STOP_WORDS for w in words]
-    if not words:
-        return [_Pattern(prep=target_prep)], None, " ".join(ignored) or None
-    if stops == [True]:
-        if target_prep:
-            return [_Pattern(particle=words[0], prep=target_prep)], None, " ".join(ignored) or None
-        return [_Pattern(particle=words[0]), _Pattern(prep=words[0])], None, " ".join(ignored) or None
-    if stops[0] and not any(stops[1:]):
-        ignored += words[1:]
-        return (
-            [_Pattern(prep=words[0]), _Pattern(particle=words[0], objects=frozenset([words[-1]]))],
-            None,
-            " ".join(ignored),
-        )
-    if not any(stops):
-        ignored += words[:-1]
-        return [_Pattern(prep=target_prep, objects=frozenset([words[-1]]))], None, " ".join(ignored) or None
-    return [], "a phrase our patterns cannot express", None
+def sequence_text(form: VerbForm, text: str, synsets: dict[str, list[str]]) -> str:
+    """A PETRARCH pattern as our sequence pattern (data/README.md): the form's own words joined to
+    the verb marker, each synset `&NAME` spelled out as `{member|member}`, lower case."""
+    chunk = "_".join([*form.before, "*", *form.after])
+    spelled = SYNSET_REF.sub(
+        lambda m: "{" + "|".join(" ".join(phrase_words(x)) for x in _synset(m.group(0), synsets)) + "}", text
+    )
+    return spelled.replace("*", chunk, 1).lower()
 
 
 def _synset(name: str, synsets: dict[str, list[str]]) -> list[str]:
     members = []
-    for member in synsets.get(name.rstrip("_"), []):
-        members += _synset(member.upper(), synsets) if member.startswith("&") else [member]
+    for member in synsets.get(name.rstrip("_").upper(), []):
+        members += _synset(member, synsets) if member.startswith("&") else [member]
     return members
 
 
-def import_verbs(path: Path, lemma: Lemmatizer, notes: PetrarchImport) -> dict[str, tuple[VerbPattern, ...]]:
-    """Each verb of a block, by its lemma, with the block's default code and its patterns."""
+@dataclass
+class _Verbs:
+    """What import_verbs builds: dependency rules (default codes) and sequence rules, by verb lemma."""
+
+    rules: dict[str, dict[str, VerbPattern]] = field(default_factory=dict)
+    sequences: dict[str, list[SequencePattern]] = field(default_factory=dict)
+
+
+def import_verbs(
+    path: Path, lemma: Lemmatizer, notes: PetrarchImport
+) -> tuple[dict[str, tuple[VerbPattern, ...]], dict[str, tuple[SequencePattern, ...]]]:
+    """Each verb of a block by its lemma: the block's (or the form's) code as a rule of the verb, and
+    each pattern as a sequence pattern; a form of several words is a sequence pattern itself."""
     synsets, blocks = read_verbs(path)
-    by_verb: dict[str, dict[tuple[str | None, str | None, frozenset[str]], VerbPattern]] = {}
-    noted: set[int] = set()
-
-    def note(kind: list[Note], line: int, text: str, reason: str) -> None:
-        if line not in noted:
-            noted.add(line)
-            kind.append(Note(path.name, line, text, reason))
-
-    def add(form: VerbForm, line: int, text: str, code: str, pattern: _Pattern, verb: str) -> None:
-        if not code.isdigit() or len(code) not in (2, 3, 4):
-            return note(notes.dropped, line, text, f"code {code} is not a 2-4 digit code")
-        key = (pattern.particle, pattern.prep, pattern.objects)
-        patterns = by_verb.setdefault(verb, {})
-        if key in patterns:
-            if patterns[key].code != code:
-                note(notes.dropped, line, text, f"same constraints as rule {patterns[key].id} of {verb!r}")
-            return
-        rule = f"{form.verb}-{line}".lower() + (
-            f"-{len(patterns)}" if any(p.line == line for p in patterns.values()) else ""
-        )
-        patterns[key] = VerbPattern(rule, code, verb, pattern.particle, pattern.prep, pattern.objects, "", line)
-
+    found = _Verbs()
     for block in blocks:
         for form in block.forms:
-            if form.before or len(form.after) > 1:
-                note(
-                    notes.dropped,
-                    form.line,
-                    " ".join([*form.before, form.verb, *form.after]),
-                    "words before the verb or more than one after it",
-                )
-                continue
-            particle = form.after[0].lower() if form.after else None
             verb = lemma(form.verb)
             default = form.code or block.code
-            if default:
-                add(
-                    form,
-                    form.line,
-                    form.verb,
-                    _first_code(default, form.line, form.verb, notes),
-                    _Pattern(particle),
-                    verb,
-                )
-            for line, text, code in block.patterns:
-                translated, reason, ignored = translate_pattern(text, synsets)
-                if reason:
-                    note(notes.dropped, line, text, reason)
-                    continue
-                if _code(code) is None:
-                    note(notes.dropped, line, text, "a [---] pattern (codes nothing) cannot be expressed")
-                    continue
-                if ignored:
-                    note(notes.approximated, line, text, f"ignored: {ignored}")
-                for pattern in translated:
-                    if pattern.particle and particle:
-                        continue
-                    add(
-                        form,
-                        line,
-                        text,
-                        _first_code(code, line, text, notes),
-                        replace(pattern, particle=pattern.particle or particle),
-                        verb,
-                    )
-    return {v: tuple(sorted(ps.values(), key=lambda p: -p.specificity)) for v, ps in by_verb.items()}
+            if default and not form.before and not form.after:
+                codes = _codes(default, form.line, form.verb, notes)
+                if codes:
+                    rule_id = f"{form.verb}-{form.line}".lower()
+                    rule = VerbPattern(rule_id, codes[0], verb, None, None, frozenset(), "", form.line, codes[1])
+                    found.rules.setdefault(verb, {}).setdefault(rule.id, rule)
+            elif default:
+                _add_sequence(found, path, notes, form, verb, (form.line, "*", default), synsets)
+            for pattern in block.patterns:
+                _add_sequence(found, path, notes, form, verb, pattern, synsets)
+    rules = {v: tuple(rs.values()) for v, rs in found.rules.items()}
+    return rules, {v: tuple(ps) for v, ps in found.sequences.items()}
 
 
-def _first_code(code: str, line: int, text: str, notes: PetrarchImport) -> str:
-    """A paired code `032:033` (the target's reply) keeps its first code; the reply is not coded."""
-    first, _, reply = code.partition(":")
-    if reply:
-        key = Note("verbs", line, text, f"paired code {code}: the reverse event {reply} is not coded")
-        if key not in notes.approximated:
-            notes.approximated.append(key)
-    return first.strip()
+def _add_sequence(
+    found: _Verbs,
+    path: Path,
+    notes: PetrarchImport,
+    form: VerbForm,
+    verb: str,
+    pattern: tuple[int, str, str],
+    synsets: dict[str, list[str]],
+) -> None:
+    line, text, code = pattern
+    if text.count("*") != 1:
+        return _note(notes.dropped, path.name, line, text, "no single verb marker *")
+    codes = (None, None) if _code(code) is None else _codes(code, line, text, notes)
+    if not codes:
+        return None
+    rule_id = f"{form.verb}-{form.line}-{line}".lower()
+    rule = VerbPattern(rule_id, codes[0], verb, None, None, frozenset(), "", line, codes[1]) if codes[0] else None
+    written = sequence_text(form, text, synsets)
+    before, after = parse_sequence(path.name, line, written)
+    found.sequences.setdefault(verb, []).append(SequencePattern(rule_id, rule, before, after, written, line))
+    return None
+
+
+def _note(kind: list[Note], file: str, line: int, text: str, reason: str) -> None:
+    note = Note(file, line, text, reason)
+    if note not in kind:
+        kind.append(note)
+
+
+def _codes(code: str, line: int, text: str, notes: PetrarchImport) -> tuple[str, str | None] | tuple[()]:
+    """(code, the reply of a paired code `032:033`, else None); () for a code that is not an event code."""
+    first, _, reply = (c.strip().upper() for c in code.partition(":"))
+    bad = [c for c in (first, reply) if c and not EVENT_CODE.fullmatch(c)]
+    if bad:
+        _note(notes.dropped, "verbs", line, text, f"code {code} is not an event code (digits, maybe a letter)")
+        return ()
+    return first, reply or None
 
 
 def extend_cameo(base: dict[str, CameoCode], codes: Iterable[str]) -> dict[str, CameoCode]:
@@ -574,7 +532,9 @@ def import_petrarch(
     like are ours, since PETRARCH has no such files."""
     result = PetrarchImport(knowledge=base, discards=read_discards(discards))
     countries, igos, groups, people = import_actors(actors, result)
-    patterns = import_verbs(verbs, lemma, result)
+    patterns, sequences = import_verbs(verbs, lemma, result)
+    codes = [c for ps in patterns.values() for p in ps for c in (p.code, p.reply) if c]
+    codes += [c for ss in sequences.values() for s in ss if s.rule for c in (s.rule.code, s.rule.reply) if c]
     result.knowledge = replace(
         base,
         countries=countries,
@@ -582,9 +542,10 @@ def import_petrarch(
         groups=groups,
         people=people,
         agents=import_agents(agents, result),
-        cameo=extend_cameo(base.cameo, (p.code for ps in patterns.values() for p in ps)),
+        cameo=extend_cameo(base.cameo, codes),
         verbs=patterns,
-        verb_forms=verb_forms(patterns),
+        verb_forms=verb_forms({**sequences, **patterns}),
+        sequences=sequences,
         nouns={},
     )
     return result
@@ -603,7 +564,10 @@ def spacy_lemmatizer(nlp) -> Lemmatizer:  # type: ignore[no-untyped-def]
 # -- writing our TSV files ---------------------------------------------------------------------
 
 NOTES_FILE = "petrarch-notes.txt"
-TABLES = ("countries.tsv", "igos.tsv", "groups.tsv", "people.tsv", "agents.tsv", "cameo.tsv", "verbs.tsv", "nouns.tsv")
+TABLES = (
+    *("countries.tsv", "igos.tsv", "groups.tsv", "people.tsv", "agents.tsv", "cameo.tsv"),
+    *("verbs.tsv", "nouns.tsv", "sequences.tsv"),
+)
 
 
 def _rows(kb: Knowledge, name: str) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
@@ -639,10 +603,21 @@ def _rows(kb: Knowledge, name: str) -> tuple[tuple[str, ...], list[tuple[object,
     if name == "cameo.tsv":
         header = ("code", "name", "goldstein", "quad", "plover", "mode")
         return header, [(c.code, c.name, c.goldstein, c.quad, c.plover or "", c.mode or "") for c in kb.cameo.values()]
+    if name == "sequences.tsv":
+        return ("id", "code", "verb", "pattern"), [
+            (s.id, rule_code(s.rule), verb, s.text) for verb, ss in kb.sequences.items() for s in ss
+        ]
     patterns = kb.verbs if name == "verbs.tsv" else kb.nouns
     return ("id", "code", "pattern", "example"), [
-        (p.id, p.code, pattern_text(p), p.example) for ps in patterns.values() for p in ps
+        (p.id, rule_code(p), pattern_text(p), p.example) for ps in patterns.values() for p in ps
     ]
+
+
+def rule_code(rule: VerbPattern | None) -> str:
+    """A rule's code as our files write it: `CODE`, `CODE:REPLY`, or `---` for a rule that codes nothing."""
+    if rule is None:
+        return NULL_CODE
+    return f"{rule.code}:{rule.reply}" if rule.reply else rule.code
 
 
 def pattern_text(pattern: VerbPattern) -> str:
