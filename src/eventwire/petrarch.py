@@ -423,7 +423,7 @@ def import_agents(path: Path, notes: PetrarchImport) -> dict[str, str]:
     return agents
 
 
-SYNSET_REF = re.compile(r"&[A-Z0-9]+_?")
+SYNSET_REF = re.compile(r"&[A-Z0-9]+")
 
 
 def sequence_text(form: VerbForm, text: str, synsets: dict[str, list[str]]) -> str:

@@ -65,6 +65,11 @@ class SequenceMatch:
     targets: tuple[Token, ...] | None
     words: int
 
+    @property
+    def rank(self) -> tuple[int, int]:
+        """More words matched first, then more actors placed ("% * TIES" over "* TIES")."""
+        return self.words, (self.sources is not None) + (self.targets is not None)
+
 
 def parse_sequence(path: str, number: int, text: str) -> tuple[tuple[Element, ...], tuple[Element, ...]]:
     """(before, after) steps of a pattern text; a malformed one is a DictionaryError at its line."""
@@ -90,7 +95,7 @@ def _element(path: str, number: int, part: str) -> Element | None:
         return None
     if part in SLOTS:
         return Element(SLOTS[part], (), False)
-    if part.startswith("{"):
+    if part.startswith("{") and part.endswith("}"):
         options = tuple(tuple(o.lower().split()) for o in part.strip("{}").split("|") if o.strip())
     else:
         options = ((part.lower(),),)
@@ -102,14 +107,14 @@ def _element(path: str, number: int, part: str) -> Element | None:
 def match_sequence(
     verb: Token, span: Span, patterns: tuple[SequencePattern, ...], actors: SentenceActors
 ) -> SequenceMatch | None:
-    """The best pattern that matches around `verb`: most words, then first listed."""
+    """The best pattern that matches around `verb`: most words, most actors placed, then first listed."""
     if not patterns:
         return None
     scene = _Scene(span, actors)
     best: SequenceMatch | None = None
     for pattern in patterns:
         found = next(_match_pattern(pattern, verb, scene), None)
-        if found is not None and (best is None or found.words > best.words):
+        if found is not None and (best is None or found.rank > best.rank):
             best = found
     return best
 
@@ -169,14 +174,14 @@ def _step(element: Element, position: int, step: int, scene: _Scene) -> Iterator
     if element.kind == "words":
         for option in element.options:
             first = position if step > 0 else position - len(option) + 1
-            if first >= scene.start and first + len(option) <= scene.end:
-                if all(doc[first + k].lower_ == w for k, w in enumerate(option)):
-                    yield (first + len(option) - 1 if step > 0 else first), len(option), {}
+            inside = first >= scene.start and first + len(option) <= scene.end
+            if inside and all(doc[first + k].lower_ == w for k, w in enumerate(option)):
+                yield (first + len(option) - 1 if step > 0 else first), len(option), {}
     elif element.kind == "skip":
         first, last = scene.chunk_at.get(position, (position, position))
         yield (last if step > 0 else first), 0, {}
     elif position in scene.actor_at:
         head, first, last = scene.actor_at[position]
-        heads = tuple(dict.fromkeys([head, *(c for c in head.conjuncts if c.i in scene.actor_at)]))
+        heads = tuple(sorted({head, *(c for c in head.conjuncts if c.i in scene.actor_at)}, key=lambda t: t.i))
         if element.kind != "compound" or len(heads) > 1:
             yield (last if step > 0 else first), 0, {element.kind: heads}
