@@ -47,9 +47,14 @@ def code_sentence(
     speaker_at: SpeakerAt,
     options: CodingOptions = OPTIONS,
 ) -> list[Coded]:
-    """Every event of one sentence, with its provenance and the sentence's PLOVER contexts."""
+    """Every event of one sentence, with its provenance and the sentence's PLOVER contexts.
+
+    Events come in the order of their verbs in the parse tree, the most governing first, so
+    that the sentence's main event leads: "Norway is ready to send troops to help" is first an
+    expression of intent, not help.
+    """
     contexts = sentence_contexts(parsed.span, kb)
-    coded: list[Coded] = []
+    coded: list[tuple[int, Coded]] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
     for token in parsed.span:
@@ -68,8 +73,9 @@ def code_sentence(
             )
             if key not in seen:
                 seen.add(key)
-                coded.append(Coded(replace(item.event, contexts=contexts), item.anchor))
-    return coded
+                depth = sum(1 for _ in (item.anchor or token).ancestors)
+                coded.append((depth, Coded(replace(item.event, contexts=contexts), item.anchor)))
+    return [item for _, item in sorted(coded, key=lambda pair: pair[0])]
 
 
 def sentence_contexts(span: Span, kb: Knowledge) -> tuple[str, ...]:
@@ -358,9 +364,10 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
     auxiliaries = [c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}]
     if any(a in words["future"] for a in auxiliaries):
         return "future"
-    if any(a in words["hypothetical"] for a in auxiliaries):
-        return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in words["condition"] for c in children):
+    conditional = any(c.dep_ == "mark" and c.lower_ in words["condition"] for c in children)
+    if not conditional and any(a in words["reported"] for a in auxiliaries) and _reported(verb, kb):
+        return "future"  # "said it would withdraw": the future as reported speech shifts it
+    if conditional or any(a in words["hypothetical"] for a in auxiliaries):
         return "hypothetical"
     if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in words["directive"]:
         return "hypothetical"  # "its demand that Israel ease restrictions"
@@ -375,9 +382,22 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
             return "negated"
         if lemma in words["intention"] or governor.lower_ in words["intention"]:
             return "future"
-    if lemma in words["directive"] and verb.dep_ in {"xcomp", "ccomp"}:
-        return "hypothetical"
+    if lemma in words["directive"] and (verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB"):
+        return "hypothetical"  # "urged Iran to withdraw", "demanded that Iran withdraw"; not "told AFP it withdrew"
     if lemma in kb.speech_verbs:
         return "asserted"
-    complement = verb.dep_ in {"xcomp", "ccomp", "pcomp"}
-    return "hypothetical" if complement and modality_of(governor, kb) in {"negated", "hypothetical"} else "asserted"
+    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if not (infinitive or verb.dep_ in {"xcomp", "ccomp", "pcomp"}):
+        return "asserted"
+    governed = modality_of(governor, kb)
+    if governed in {"negated", "hypothetical"}:
+        return "hypothetical"
+    # "will send troops to help": what a planned action is for is planned too, not done
+    return "future" if governed == "future" and verb.dep_ != "ccomp" else "asserted"
+
+
+def _reported(verb: Token, kb: Knowledge) -> bool:
+    """Whether a clause is what a speech verb reports ("said it would ..."), through conjoined clauses."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in kb.speech_verbs
