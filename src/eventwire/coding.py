@@ -112,16 +112,23 @@ def _noun_events(
     governor = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     modality = _noun_modality(governor, kb)
     noun_span = (noun.idx - parsed.span.start_char, noun.idx + len(noun) - parsed.span.start_char)
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i}
     for pattern in kb.nouns[noun.lemma_.lower()]:
+        if pattern.objects and not pattern.objects & modifiers:
+            continue  # "hunger strike" is no air strike
         heads = _with_conjuncts(preposition_objects(noun, pattern.prep or ""))
         objects = [
             m for m in _actors_of(heads, parsed, actors, speaker_at) or _actors_inside(heads, actors) if m.actor.code
         ]
-        if pattern.prep == "between":
+        pairs: list[tuple[Mention, Mention | None]]
+        sources = _noun_sources(noun, parsed, actors, kb, speaker_at)
+        if pattern.prep == "between" and not sources:  # "talks between Egypt and Sudan"
             pairs = [(a, b) for a, b in itertools.permutations(objects[:2], 2)]
-        else:
-            pairs = [(s, t) for s in _noun_sources(noun, parsed, actors, speaker_at) for t in objects]
-        pairs = [(s, t) for s, t in pairs if not _same_actor(s.actor, t.actor)]
+        elif pattern.prep:  # also "Qatar's mediation between Egypt and Sudan"
+            pairs = [(s, t) for s in sources for t in objects]
+        else:  # "began a hunger strike": an event that needs no target
+            pairs = [(s, None) for s in sources]
+        pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s.actor, t.actor)]
         if pairs:
             return [
                 Coded(_event(parsed, kb, source, target, pattern.code, modality, noun_span, pattern.id), governor)
@@ -130,8 +137,17 @@ def _noun_events(
     return []
 
 
-def _noun_sources(noun: Token, parsed: ParsedSentence, actors: SentenceActors, speaker_at: SpeakerAt) -> list[Mention]:
-    """Who does what a noun names: its possessor, an actor or country adjective before it, or "by X"."""
+def _noun_sources(
+    noun: Token, parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+) -> list[Mention]:
+    """Who does what a noun names: the subject of a light verb whose object it is ("Chad launched an
+    offensive", "the army completed its withdrawal"), else its possessor, an actor or country adjective
+    before it, or "by X"."""
+    if noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in kb.modality_words["light"]:
+        heads = _subject_heads(noun.head, parsed.sentence.kind == "title")
+        doers = [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
+        if doers:
+            return doers
     before = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < noun.i]
     found = _actors_of(_with_conjuncts(before), parsed, actors, speaker_at)
     found += [m for c in before if not actors.at(c) and (m := actors.modifier(c)) is not None]
