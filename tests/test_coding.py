@@ -129,3 +129,9 @@ def test_a_hunger_strike_is_a_protest_not_an_air_strike(code):
 def test_an_attempt_is_an_act(code):
     coded = code("Russia tried to hack into Germany's parliament computers.", D)
     assert ("RUS", "DEU", "17") in triples(coded)
+
+
+def test_a_conjunct_after_a_passive_takes_its_subject_not_its_agent(code):
+    coded = code("Serbia's president was condemned by Germany and will resign.", D)
+    resign = next(e for e in coded.events if e.cameo.startswith("08"))
+    assert resign.source.country == "SRB" and resign.modality == "future"

@@ -299,6 +299,9 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
+            # "was indicted by the court and will resign": the one indicted resigns, not the court
+            return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
 
