@@ -87,3 +87,51 @@ def test_agents_with_countries(code):
     codes = {(e.source.code, e.target.code if e.target else None) for e in coded.events}
     assert ("SYRREB", "TURMIL") in codes
     assert any(source == "CHNCOP" for source, _ in codes)
+
+
+def test_would_in_reported_speech_is_the_future_and_an_intent(code):
+    coded = code("Brazil said on Monday it would meet with Argentina in Buenos Aires.", D)
+    meet = next(e for e in coded.events if e.cameo.startswith("04"))
+    intent = next(e for e in coded.events if e.rule.endswith("+intent"))
+    assert meet.modality == "future" and intent.modality == "asserted" and intent.cameo == "036"
+
+
+def test_what_a_planned_action_is_for_is_not_done(code):
+    coded = code("Canada is ready to send aid to Haiti to help the Haitian police.", D)
+    assert not any(e.cameo.startswith("07") and e.modality == "asserted" for e in coded.events)
+    main = next(e for e in coded.events if e.modality == "asserted" and e.plover)
+    assert main.plover == "AGREE" and main.rule.endswith("+intent")
+
+
+def test_the_main_verb_leads_the_events(code):
+    coded = code("To help Lithuania, Poland sent troops to its border on Monday.", D)
+    assert any(e.cameo.startswith("07") for e in coded.events)
+    first = next(e for e in coded.events if e.plover)
+    assert first.cameo.startswith("15")
+
+
+def test_what_a_report_to_someone_tells_is_asserted(code):
+    coded = code("Egyptian officials told reporters that Israel eased the blockade of Gaza on Friday.", D)
+    assert any(e.cameo == "0872" and e.modality == "asserted" for e in coded.events)
+
+
+def test_a_light_verb_subject_does_the_noun_event_but_a_critic_does_not(code):
+    assert ("TCD", "NGA", "19") in triples(code("Chad launched an offensive against Nigeria on Monday.", D))
+    condemned = triples(code("France condemned the attack on Ukraine.", D))
+    assert ("FRA", "UKR", "11") in condemned and ("FRA", "UKR", "19") not in condemned
+
+
+def test_a_hunger_strike_is_a_protest_not_an_air_strike(code):
+    coded = code("Kenyan activists began a hunger strike on Monday.", D)
+    assert {e.cameo for e in coded.events} == {"142"}
+
+
+def test_an_attempt_is_an_act(code):
+    coded = code("Russia tried to hack into Germany's parliament computers.", D)
+    assert ("RUS", "DEU", "17") in triples(coded)
+
+
+def test_a_conjunct_after_a_passive_takes_its_subject_not_its_agent(code):
+    coded = code("Serbia's president was condemned by Germany and will resign.", D)
+    resign = next(e for e in coded.events if e.cameo.startswith("08"))
+    assert resign.source.country == "SRB" and resign.modality == "future"

@@ -48,9 +48,14 @@ def code_sentence(
     speaker_at: SpeakerAt,
     options: CodingOptions = OPTIONS,
 ) -> list[Coded]:
-    """Every event of one sentence, with its provenance and the sentence's PLOVER contexts."""
+    """Every event of one sentence, with its provenance and the sentence's PLOVER contexts.
+
+    Events come in the order of their verbs in the parse tree, the most governing first, so
+    that the sentence's main event leads: "Norway is ready to send troops to help" is first an
+    expression of intent, not help.
+    """
     contexts = sentence_contexts(parsed.span, kb)
-    coded: list[Coded] = []
+    coded: list[tuple[int, Coded]] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
     for token in parsed.span:
@@ -69,8 +74,9 @@ def code_sentence(
             )
             if key not in seen:
                 seen.add(key)
-                coded.append(Coded(replace(item.event, contexts=contexts), item.anchor))
-    return coded
+                depth = sum(1 for _ in (item.anchor or token).ancestors)
+                coded.append((depth, Coded(replace(item.event, contexts=contexts), item.anchor)))
+    return [item for _, item in sorted(coded, key=lambda pair: pair[0])]
 
 
 def sentence_contexts(span: Span, kb: Knowledge) -> tuple[str, ...]:
@@ -112,16 +118,23 @@ def _noun_events(
     governor = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     modality = _noun_modality(governor, kb)
     noun_span = (noun.idx - parsed.span.start_char, noun.idx + len(noun) - parsed.span.start_char)
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i}
     for pattern in kb.nouns[noun.lemma_.lower()]:
+        if pattern.objects and not pattern.objects & modifiers:
+            continue  # "hunger strike" is no air strike
         heads = _with_conjuncts(preposition_objects(noun, pattern.prep or ""))
         objects = [
             m for m in _actors_of(heads, parsed, actors, speaker_at) or _actors_inside(heads, actors) if m.actor.code
         ]
-        if pattern.prep == "between":
+        pairs: list[tuple[Mention, Mention | None]]
+        sources = _noun_sources(noun, parsed, actors, kb, speaker_at)
+        if pattern.prep == "between" and not sources:  # "talks between Egypt and Sudan"
             pairs = [(a, b) for a, b in itertools.permutations(objects[:2], 2)]
-        else:
-            pairs = [(s, t) for s in _noun_sources(noun, parsed, actors, speaker_at) for t in objects]
-        pairs = [(s, t) for s, t in pairs if not _same_actor(s.actor, t.actor)]
+        elif pattern.prep:  # also "Qatar's mediation between Egypt and Sudan"
+            pairs = [(s, t) for s in sources for t in objects]
+        else:  # "began a hunger strike": an event that needs no target
+            pairs = [(s, None) for s in sources]
+        pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s.actor, t.actor)]
         if pairs:
             return [
                 Coded(_event(parsed, kb, source, target, pattern.code, modality, noun_span, pattern.id), governor)
@@ -130,8 +143,17 @@ def _noun_events(
     return []
 
 
-def _noun_sources(noun: Token, parsed: ParsedSentence, actors: SentenceActors, speaker_at: SpeakerAt) -> list[Mention]:
-    """Who does what a noun names: its possessor, an actor or country adjective before it, or "by X"."""
+def _noun_sources(
+    noun: Token, parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+) -> list[Mention]:
+    """Who does what a noun names: the subject of a light verb whose object it is ("Chad launched an
+    offensive", "the army completed its withdrawal"), else its possessor, an actor or country adjective
+    before it, or "by X"."""
+    if noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in kb.modality_words["light"]:
+        heads = _subject_heads(noun.head, parsed.sentence.kind == "title")
+        doers = [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
+        if doers:
+            return doers
     before = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < noun.i]
     found = _actors_of(_with_conjuncts(before), parsed, actors, speaker_at)
     found += [m for c in before if not actors.at(c) and (m := actors.modifier(c)) is not None]
@@ -288,6 +310,9 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
+            # "was indicted by the court and will resign": the one indicted resigns, not the court
+            return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
 
@@ -369,9 +394,10 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
     auxiliaries = [c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}]
     if any(a in words["future"] for a in auxiliaries):
         return "future"
-    if any(a in words["hypothetical"] for a in auxiliaries):
-        return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in words["condition"] for c in children):
+    conditional = any(c.dep_ == "mark" and c.lower_ in words["condition"] for c in children)
+    if not conditional and any(a in words["reported"] for a in auxiliaries) and _reported(verb, kb):
+        return "future"  # "said it would withdraw": the future as reported speech shifts it
+    if conditional or any(a in words["hypothetical"] for a in auxiliaries):
         return "hypothetical"
     if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in words["directive"]:
         return "hypothetical"  # "its demand that Israel ease restrictions"
@@ -386,9 +412,22 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
             return "negated"
         if lemma in words["intention"] or governor.lower_ in words["intention"]:
             return "future"
-    if lemma in words["directive"] and verb.dep_ in {"xcomp", "ccomp"}:
-        return "hypothetical"
+    if lemma in words["directive"] and (verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB"):
+        return "hypothetical"  # "urged Iran to withdraw", "demanded that Iran withdraw"; not "told AFP it withdrew"
     if lemma in kb.speech_verbs:
         return "asserted"
-    complement = verb.dep_ in {"xcomp", "ccomp", "pcomp"}
-    return "hypothetical" if complement and modality_of(governor, kb) in {"negated", "hypothetical"} else "asserted"
+    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if not (infinitive or verb.dep_ in {"xcomp", "ccomp", "pcomp"}):
+        return "asserted"
+    governed = modality_of(governor, kb)
+    if governed in {"negated", "hypothetical"}:
+        return "hypothetical"
+    # "will send troops to help": what a planned action is for is planned too, not done
+    return "future" if governed == "future" and verb.dep_ != "ccomp" else "asserted"
+
+
+def _reported(verb: Token, kb: Knowledge) -> bool:
+    """Whether a clause is what a speech verb reports ("said it would ..."), through conjoined clauses."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in kb.speech_verbs
