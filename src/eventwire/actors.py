@@ -100,17 +100,31 @@ class ActorIndex:
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
 
     def office_holder(self, name: str, on: date | None) -> Actor | None:
-        """The person of that name (or surname) in office on the date, from people.tsv."""
+        """The person of that name (or surname) in people.tsv, coded with their office on the date.
+
+        With a date, the office held that day; when the name held none then but did before, the
+        country of the last office with the sector agents.tsv gives the word "former" (CAMEO's
+        elites), since news keeps quoting former leaders. With no date (an undated document), the
+        most recent office of the one person the name stands for; a name shared by people of
+        different countries is left unresolved rather than guessed.
+        """
         words = name.split()
         for key in dict.fromkeys((name, words[-1]) if words else ()):
             candidates = self.people.get(key.lower(), [])
-            if on is not None:
-                candidates = [p for p in candidates if p.serving(on)]
-            if candidates:
-                person = max(candidates, key=lambda p: p.start)
-                if person.country.startswith("IGO"):
-                    return Actor(person.name, person.country, None, person.sector)
-                return Actor(person.name, person.country + (person.sector or ""), person.country, person.sector)
+            if not candidates:
+                continue
+            if on is None:
+                if len({p.name for p in candidates}) > 1 and len({p.country for p in candidates}) > 1:
+                    return None
+                return person_actor(max(candidates, key=lambda p: p.start))
+            serving = [p for p in candidates if p.serving(on)]
+            if serving:
+                return person_actor(max(serving, key=lambda p: p.start))
+            past = [p for p in candidates if p.end is not None and p.end < on and not p.country.startswith("IGO")]
+            if past and len({p.country for p in past}) == 1:
+                person = max(past, key=lambda p: p.start)
+                return person_actor(person, self.kb.agents.get("former"))
+            return None
         return None
 
     def _all_names(self) -> Iterable[str]:
@@ -211,6 +225,14 @@ def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None 
     code = entry.code + (sector or "")
     name = written if entry.kind in {"capital", "seat", "city"} and not sector else entry.name
     return Actor(name=name, code=code, country=entry.code, sector=sector)
+
+
+def person_actor(person: Person, sector: str | None = None) -> Actor:
+    """A people.tsv entry as an actor: COUNTRY+SECTOR, or the international body's code."""
+    if person.country.startswith("IGO"):
+        return Actor(person.name, person.country, None, person.sector)
+    sector = sector or person.sector
+    return Actor(person.name, person.country + (sector or ""), person.country, sector)
 
 
 def pluralize(word: str) -> str:
