@@ -30,6 +30,8 @@ COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 OF_PREPS = {"of", "from", "in"}
+PLACE_KINDS = {"country", "adjective", "capital", "seat", "city"}
+OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ class Title:
             self.sector = self.sector or entry.code
             self.role = span.text.lower()
             self.remembered = self.remembered or memory.body(span.text)
-        elif entry.kind in {"country", "adjective", "capital", "seat", "city"} and self.country is None:
+        elif entry.kind in PLACE_KINDS and self.country is None:
             self.country = self.code = entry.code
         elif entry.kind == "igo" and self.code is None:
             self.code = entry.code
@@ -227,6 +229,31 @@ def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None 
     return Actor(name=name, code=code, country=entry.code, sector=sector)
 
 
+def sentence_country(ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> str | None:
+    """The one country a sentence names as an actor, for a title with no country ("President X").
+
+    Countries inside an object ("condemned the Norwegian government": likely the target), places
+    ("arrived in Vienna": the object of a preposition) and the titles of the sentence's other people
+    ("South African leader Y") do not count; two countries are no answer.
+    """
+    others = {i for p in persons.values() if p != ent for i in range(p.root.left_edge.i, p.end)}
+    countries = {
+        entry.code
+        for head, (entry, span) in matches.items()
+        if entry.kind in PLACE_KINDS and head not in others and not in_object(span.root)
+    }
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def in_object(token: Token) -> bool:
+    """Whether the token is inside an object, of a verb or of a preposition."""
+    while token.head.i != token.i:
+        if token.dep_ in OBJECT_DEPS:
+            return True
+        token = token.head
+    return False
+
+
 def person_actor(person: Person, sector: str | None = None) -> Actor:
     """A people.tsv entry as an actor: COUNTRY+SECTOR, or the international body's code."""
     if person.country.startswith("IGO"):
@@ -270,7 +297,7 @@ class ActorResolver:
         first_person = set()
         for token in span:
             if token.i in persons:
-                self._learn_person(persons[token.i], matches)
+                self._learn_person(persons[token.i], matches, persons)
             if token.lower_ in FIRST_PERSON:
                 first_person.add(token.i)
             mentions = self._resolve(token, matches, persons)
@@ -302,10 +329,10 @@ class ActorResolver:
                 if country and country.kind != "igo" and len(span) > 1:
                     self.memory.bodies.setdefault(span.text.lower(), set()).add(country.code)
 
-    def _learn_person(self, ent: Span, matches: dict[int, tuple[Entry, Span]]) -> None:
+    def _learn_person(self, ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> None:
         """Remember a named person with the country and sector their title or apposition gives."""
         name = ent.text.removesuffix("'s").removesuffix("’s").strip()
-        title = self._read_title(ent, matches)
+        title = self._read_title(ent, matches, persons)
         known = self.memory.person(name)
         if known is not None and title.sector is None and title.code is None:
             self.memory.last_person = known
@@ -325,7 +352,7 @@ class ActorResolver:
         actor = Actor(name=name, code=code, country=country, sector=sector)
         self.memory.remember(actor, name.split(), title.role)
 
-    def _read_title(self, ent: Span, matches: dict[int, tuple[Entry, Span]]) -> Title:
+    def _read_title(self, ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> Title:
         """What the words around a name say: "Russian President ...", "..., the spokesman of Y"."""
         head = ent.root
         before = [t for t in ent.doc[head.left_edge.i : ent.start] if t.dep_ not in {"det", "punct"}]
@@ -343,9 +370,9 @@ class ActorResolver:
                 elif (t.pos_ == "PROPN" and t.i not in covered) or (is_apposition and t.dep_ == "prep"):
                     title.qualified = True
         if title.code is None and title.sector:
-            # "Foreign Ministry spokeswoman X": the country the article is talking about
-            # right now, else the one whose ministry it named before
-            fallback = None if title.qualified else self.memory.last_country
+            # "Foreign Ministry spokeswoman X": the one country the sentence names, else the
+            # country the article is talking about right now, else the one whose ministry it named before
+            fallback = None if title.qualified else sentence_country(ent, matches, persons) or self.memory.last_country
             title.country = title.code = fallback or title.remembered
         return title
 
