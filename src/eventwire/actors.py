@@ -13,7 +13,7 @@ them for the rest of the document.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -31,6 +31,7 @@ FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 OF_PREPS = {"of", "from", "in"}
 PLACE_KINDS = {"country", "adjective", "capital", "seat", "city"}
+ETHNIC_MARKERS = {"ethnic"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 
 
@@ -412,32 +413,76 @@ class ActorResolver:
             return self._agent(token, entry, span, matches)
         if entry.kind == "adjective" and token.dep_ in MODIFIER_DEPS:
             return ()
+        if entry.kind == "adjective":
+            entry = self._residence(token, entry, matches)
         return (self._mention(country_actor(self.kb, entry, span.text), span, entry.kind),)
 
+    def _residence(self, token: Token, entry: Entry, matches: dict[int, tuple[Entry, Span]]) -> Entry:
+        """Where a people named by its demonym lives: "Bosnian Serbs" are Bosnia's, and "ethnic Albanians"
+        (a minority) belong to the country the sentence places them in ("in Serbia"), else the first other
+        country it names; otherwise the demonym's own country."""
+        qualifiers = [
+            e for e, _ in self._countries_of(token, matches) if e.kind in PLACE_KINDS and e.code != entry.code
+        ]
+        if qualifiers:
+            return qualifiers[0]
+        if not any(c.lower_ in ETHNIC_MARKERS for c in token.children):
+            return entry
+        others = [e for i, (e, _) in sorted(matches.items()) if e.kind in PLACE_KINDS and e.code != entry.code]
+        return others[0] if others else entry
+
     def _named_body(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
-        """A noun named by an international body or group before it: "the APEC forum", "Hamas fighters"."""
+        """A noun named by what qualifies it: a body or group ("the APEC forum", "Hamas fighters"), an
+        agent ("Israeli army bulldozers": the army), or, for a capitalised people's name we do not know,
+        a country adjective ("Iraqi Kurds")."""
         for child in token.children:
-            if (
-                child.dep_ in {"compound", "nmod"}
-                and child.i in matches
-                and matches[child.i][0].kind in {"igo", "group"}
-            ):
-                entry, span = matches[child.i]
-                return (
-                    self._mention(
-                        country_actor(self.kb, entry, span.text), token.doc[span.start : token.i + 1], entry.kind
-                    ),
+            if child.dep_ not in {"compound", "nmod", "amod"} or child.i not in matches:
+                continue
+            entry, span = matches[child.i]
+            widened = token.doc[span.start : token.i + 1]
+            if entry.kind in {"igo", "group"} and child.dep_ != "amod":
+                return (self._mention(country_actor(self.kb, entry, span.text), widened, entry.kind),)
+            if entry.kind == "agent":
+                found = self._agent(child, entry, span, matches, qualified=token)
+                return tuple(
+                    replace(
+                        m,
+                        end=token.i + 1,
+                        char_end=m.char_end
+                        + token.idx
+                        + len(token)
+                        - token.doc[m.end - 1].idx
+                        - len(token.doc[m.end - 1]),
+                    )
+                    for m in found
                 )
+            if entry.kind == "adjective" and token.is_title and token.i > token.sent.start:
+                return (self._mention(country_actor(self.kb, entry, widened.text), widened, "adjective"),)
         return ()
 
     def _agent(
-        self, token: Token, entry: Entry, span: Span, matches: dict[int, tuple[Entry, Span]]
+        self,
+        token: Token,
+        entry: Entry,
+        span: Span,
+        matches: dict[int, tuple[Entry, Span]],
+        qualified: Token | None = None,
     ) -> tuple[Mention, ...]:
-        countries = self._countries_of(token, matches)
+        """An agent noun as actors, one per country qualifying it (or the noun `qualified` it modifies)."""
+        countries = self._countries_of(token, matches) or (self._countries_of(qualified, matches) if qualified else [])
+        # "rebel leaders", "army officers": the qualifying agent says more than the generic head
+        sector = next(
+            (
+                matches[c.i][0].code
+                for c in token.children
+                if c.dep_ in {"compound", "amod"} and c.i in matches and matches[c.i][0].kind == "agent"
+            ),
+            entry.code,
+        )
         if countries:
             return tuple(
                 self._mention(
-                    country_actor(self.kb, c, s.text, None if c.kind == "igo" else entry.code),
+                    country_actor(self.kb, c, s.text, None if c.kind == "igo" else sector),
                     token.doc[min(s.start, span.start) : max(s.end, span.end)],
                     "agent",
                 )
@@ -471,8 +516,12 @@ class ActorResolver:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 candidates += [pobj, *(c for c in pobj.conjuncts)]
+                # "doctors from two American aid groups", "inhabitants of the Syrian Golan Heights"
+                if pobj.i in matches and matches[pobj.i][0].kind == "agent":
+                    found += self._countries_of(pobj, matches)
+                candidates += [c for c in pobj.children if c.dep_ in {"amod", "compound"}]
         candidates += [c for candidate in candidates for c in candidate.conjuncts]
-        seen = set()
+        seen = {span.root.i for _, span in found}
         for candidate in candidates:
             if candidate.i in matches and candidate.i not in seen:
                 entry, span = matches[candidate.i]
