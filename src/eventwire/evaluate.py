@@ -251,9 +251,7 @@ def evaluate_sentences(records: list[dict[str, Any]], pipeline: Pipeline) -> Sen
             _score_place(report, record["event_loc"], coded, pipeline.kb)
         if record.get("actors"):
             report.actor_total += 1
-            report.actor_correct += (
-                event is not None and plover_actor_key(event.source) == record["actors"][0]["code"]
-            )
+            report.actor_correct += event is not None and plover_actor_key(event.source) == record["actors"][0]["code"]
     return report
 
 
