@@ -85,5 +85,5 @@ def test_dateline_dates_an_article_without_a_given_date(code):
 
 def test_weekdays_resolve_against_the_publication_date(example):
     coded = example("2023-05-17")
-    rejected = next(e for e in coded.events if e.source.country == "CHN" and e.cameo.startswith("12"))
+    rejected = next(e for e in coded.events if e.source.code == "CHNGOV" and e.cameo.startswith("12"))
     assert (rejected.date, rejected.date_source) == (date(2023, 5, 16), "text")

@@ -13,7 +13,7 @@ them for the rest of the document.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -30,6 +30,9 @@ COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 OF_PREPS = {"of", "from", "in"}
+PLACE_KINDS = {"country", "adjective", "capital", "seat", "city"}
+ETHNIC_MARKERS = {"ethnic"}
+OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 
 
 @dataclass(frozen=True)
@@ -100,17 +103,31 @@ class ActorIndex:
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
 
     def office_holder(self, name: str, on: date | None) -> Actor | None:
-        """The person of that name (or surname) in office on the date, from people.tsv."""
+        """The person of that name (or surname) in people.tsv, coded with their office on the date.
+
+        With a date, the office held that day; when the name held none then but did before, the
+        country of the last office with the sector agents.tsv gives the word "former" (CAMEO's
+        elites), since news keeps quoting former leaders. With no date (an undated document), the
+        most recent office of the one person the name stands for; a name shared by people of
+        different countries is left unresolved rather than guessed.
+        """
         words = name.split()
         for key in dict.fromkeys((name, words[-1]) if words else ()):
             candidates = self.people.get(key.lower(), [])
-            if on is not None:
-                candidates = [p for p in candidates if p.serving(on)]
-            if candidates:
-                person = max(candidates, key=lambda p: p.start)
-                if person.country.startswith("IGO"):
-                    return Actor(person.name, person.country, None, person.sector)
-                return Actor(person.name, person.country + (person.sector or ""), person.country, person.sector)
+            if not candidates:
+                continue
+            if on is None:
+                if len({p.name for p in candidates}) > 1 and len({p.country for p in candidates}) > 1:
+                    return None
+                return person_actor(max(candidates, key=lambda p: p.start))
+            serving = [p for p in candidates if p.serving(on)]
+            if serving:
+                return person_actor(max(serving, key=lambda p: p.start))
+            past = [p for p in candidates if p.end is not None and p.end < on and not p.country.startswith("IGO")]
+            if past and len({p.country for p in past}) == 1:
+                person = max(past, key=lambda p: p.start)
+                return person_actor(person, self.kb.agents.get("former"))
+            return None
         return None
 
     def _all_names(self) -> Iterable[str]:
@@ -161,7 +178,7 @@ class Title:
             self.sector = self.sector or entry.code
             self.role = span.text.lower()
             self.remembered = self.remembered or memory.body(span.text)
-        elif entry.kind in {"country", "adjective", "capital", "seat", "city"} and self.country is None:
+        elif entry.kind in PLACE_KINDS and self.country is None:
             self.country = self.code = entry.code
         elif entry.kind == "igo" and self.code is None:
             self.code = entry.code
@@ -213,6 +230,39 @@ def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None 
     return Actor(name=name, code=code, country=entry.code, sector=sector)
 
 
+def sentence_country(ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> str | None:
+    """The one country a sentence names as an actor, for a title with no country ("President X").
+
+    Countries inside an object ("condemned the Norwegian government": likely the target), places
+    ("arrived in Vienna": the object of a preposition) and the titles of the sentence's other people
+    ("South African leader Y") do not count; two countries are no answer.
+    """
+    others = {i for p in persons.values() if p != ent for i in range(p.root.left_edge.i, p.end)}
+    countries = {
+        entry.code
+        for head, (entry, span) in matches.items()
+        if entry.kind in PLACE_KINDS and head not in others and not in_object(span.root)
+    }
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def in_object(token: Token) -> bool:
+    """Whether the token is inside an object, of a verb or of a preposition."""
+    while token.head.i != token.i:
+        if token.dep_ in OBJECT_DEPS:
+            return True
+        token = token.head
+    return False
+
+
+def person_actor(person: Person, sector: str | None = None) -> Actor:
+    """A people.tsv entry as an actor: COUNTRY+SECTOR, or the international body's code."""
+    if person.country.startswith("IGO"):
+        return Actor(person.name, person.country, None, person.sector)
+    sector = sector or person.sector
+    return Actor(person.name, person.country + (sector or ""), person.country, sector)
+
+
 def pluralize(word: str) -> str:
     """The regular plural of an agent noun's last word ("foreign minister" -> "foreign ministers")."""
     if word.endswith("man"):
@@ -248,7 +298,7 @@ class ActorResolver:
         first_person = set()
         for token in span:
             if token.i in persons:
-                self._learn_person(persons[token.i], matches)
+                self._learn_person(persons[token.i], matches, persons)
             if token.lower_ in FIRST_PERSON:
                 first_person.add(token.i)
             mentions = self._resolve(token, matches, persons)
@@ -280,10 +330,10 @@ class ActorResolver:
                 if country and country.kind != "igo" and len(span) > 1:
                     self.memory.bodies.setdefault(span.text.lower(), set()).add(country.code)
 
-    def _learn_person(self, ent: Span, matches: dict[int, tuple[Entry, Span]]) -> None:
+    def _learn_person(self, ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> None:
         """Remember a named person with the country and sector their title or apposition gives."""
         name = ent.text.removesuffix("'s").removesuffix("’s").strip()
-        title = self._read_title(ent, matches)
+        title = self._read_title(ent, matches, persons)
         known = self.memory.person(name)
         if known is not None and title.sector is None and title.code is None:
             self.memory.last_person = known
@@ -303,7 +353,7 @@ class ActorResolver:
         actor = Actor(name=name, code=code, country=country, sector=sector)
         self.memory.remember(actor, name.split(), title.role)
 
-    def _read_title(self, ent: Span, matches: dict[int, tuple[Entry, Span]]) -> Title:
+    def _read_title(self, ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> Title:
         """What the words around a name say: "Russian President ...", "..., the spokesman of Y"."""
         head = ent.root
         before = [t for t in ent.doc[head.left_edge.i : ent.start] if t.dep_ not in {"det", "punct"}]
@@ -321,9 +371,9 @@ class ActorResolver:
                 elif (t.pos_ == "PROPN" and t.i not in covered) or (is_apposition and t.dep_ == "prep"):
                     title.qualified = True
         if title.code is None and title.sector:
-            # "Foreign Ministry spokeswoman X": the country the article is talking about
-            # right now, else the one whose ministry it named before
-            fallback = None if title.qualified else self.memory.last_country
+            # "Foreign Ministry spokeswoman X": the one country the sentence names, else the
+            # country the article is talking about right now, else the one whose ministry it named before
+            fallback = None if title.qualified else sentence_country(ent, matches, persons) or self.memory.last_country
             title.country = title.code = fallback or title.remembered
         return title
 
@@ -363,32 +413,76 @@ class ActorResolver:
             return self._agent(token, entry, span, matches)
         if entry.kind == "adjective" and token.dep_ in MODIFIER_DEPS:
             return ()
+        if entry.kind == "adjective":
+            entry = self._residence(token, entry, matches)
         return (self._mention(country_actor(self.kb, entry, span.text), span, entry.kind),)
 
+    def _residence(self, token: Token, entry: Entry, matches: dict[int, tuple[Entry, Span]]) -> Entry:
+        """Where a people named by its demonym lives: "Bosnian Serbs" are Bosnia's, and "ethnic Albanians"
+        (a minority) belong to the country the sentence places them in ("in Serbia"), else the first other
+        country it names; otherwise the demonym's own country."""
+        qualifiers = [
+            e for e, _ in self._countries_of(token, matches) if e.kind in PLACE_KINDS and e.code != entry.code
+        ]
+        if qualifiers:
+            return qualifiers[0]
+        if not any(c.lower_ in ETHNIC_MARKERS for c in token.children):
+            return entry
+        others = [e for i, (e, _) in sorted(matches.items()) if e.kind in PLACE_KINDS and e.code != entry.code]
+        return others[0] if others else entry
+
     def _named_body(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
-        """A noun named by an international body or group before it: "the APEC forum", "Hamas fighters"."""
+        """A noun named by what qualifies it: a body or group ("the APEC forum", "Hamas fighters"), an
+        agent ("Israeli army bulldozers": the army), or, for a capitalised people's name we do not know,
+        a country adjective ("Iraqi Kurds")."""
         for child in token.children:
-            if (
-                child.dep_ in {"compound", "nmod"}
-                and child.i in matches
-                and matches[child.i][0].kind in {"igo", "group"}
-            ):
-                entry, span = matches[child.i]
-                return (
-                    self._mention(
-                        country_actor(self.kb, entry, span.text), token.doc[span.start : token.i + 1], entry.kind
-                    ),
+            if child.dep_ not in {"compound", "nmod", "amod"} or child.i not in matches:
+                continue
+            entry, span = matches[child.i]
+            widened = token.doc[span.start : token.i + 1]
+            if entry.kind in {"igo", "group"} and child.dep_ != "amod":
+                return (self._mention(country_actor(self.kb, entry, span.text), widened, entry.kind),)
+            if entry.kind == "agent":
+                found = self._agent(child, entry, span, matches, qualified=token)
+                return tuple(
+                    replace(
+                        m,
+                        end=token.i + 1,
+                        char_end=m.char_end
+                        + token.idx
+                        + len(token)
+                        - token.doc[m.end - 1].idx
+                        - len(token.doc[m.end - 1]),
+                    )
+                    for m in found
                 )
+            if entry.kind == "adjective" and token.is_title and token.i > token.sent.start:
+                return (self._mention(country_actor(self.kb, entry, widened.text), widened, "adjective"),)
         return ()
 
     def _agent(
-        self, token: Token, entry: Entry, span: Span, matches: dict[int, tuple[Entry, Span]]
+        self,
+        token: Token,
+        entry: Entry,
+        span: Span,
+        matches: dict[int, tuple[Entry, Span]],
+        qualified: Token | None = None,
     ) -> tuple[Mention, ...]:
-        countries = self._countries_of(token, matches)
+        """An agent noun as actors, one per country qualifying it (or the noun `qualified` it modifies)."""
+        countries = self._countries_of(token, matches) or (self._countries_of(qualified, matches) if qualified else [])
+        # "rebel leaders", "army officers": the qualifying agent says more than the generic head
+        sector = next(
+            (
+                matches[c.i][0].code
+                for c in token.children
+                if c.dep_ in {"compound", "amod"} and c.i in matches and matches[c.i][0].kind == "agent"
+            ),
+            entry.code,
+        )
         if countries:
             return tuple(
                 self._mention(
-                    country_actor(self.kb, c, s.text, None if c.kind == "igo" else entry.code),
+                    country_actor(self.kb, c, s.text, None if c.kind == "igo" else sector),
                     token.doc[min(s.start, span.start) : max(s.end, span.end)],
                     "agent",
                 )
@@ -422,8 +516,12 @@ class ActorResolver:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 candidates += [pobj, *(c for c in pobj.conjuncts)]
+                # "doctors from two American aid groups", "inhabitants of the Syrian Golan Heights"
+                if pobj.i in matches and matches[pobj.i][0].kind == "agent":
+                    found += self._countries_of(pobj, matches)
+                candidates += [c for c in pobj.children if c.dep_ in {"amod", "compound"}]
         candidates += [c for candidate in candidates for c in candidate.conjuncts]
-        seen = set()
+        seen = {span.root.i for _, span in found}
         for candidate in candidates:
             if candidate.i in matches and candidate.i not in seen:
                 entry, span = matches[candidate.i]

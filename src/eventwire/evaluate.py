@@ -82,6 +82,17 @@ def actor_key(actor: Actor | None, kb: Knowledge) -> str | None:
     return kb.igo_groups().get(actor.code or "")
 
 
+def plover_actor_key(actor: Actor | None) -> str | None:
+    """How an actor compares with PLOVER gold records: its country, else its code's first three letters.
+
+    PLOVER records code an actor by its CAMEO country or transnational prefix ("IGO", "NGO", "IMG"),
+    so every international body is "IGO" there, not its family.
+    """
+    if actor is None:
+        return None
+    return actor.country or (actor.code[:3] if actor.code else None)
+
+
 def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
@@ -240,9 +251,7 @@ def evaluate_sentences(records: list[dict[str, Any]], pipeline: Pipeline) -> Sen
             _score_place(report, record["event_loc"], coded, pipeline.kb)
         if record.get("actors"):
             report.actor_total += 1
-            report.actor_correct += (
-                event is not None and actor_key(event.source, pipeline.kb) == record["actors"][0]["code"]
-            )
+            report.actor_correct += event is not None and plover_actor_key(event.source) == record["actors"][0]["code"]
     return report
 
 

@@ -1,0 +1,39 @@
+"""Agents and peoples qualified by a country: titles, agent nouns, demonyms and minorities."""
+
+from datetime import date
+
+D = date(2021, 6, 8)
+
+
+def codes(coded):
+    return {e.source.code for e in coded.events}
+
+
+def test_a_title_with_an_unknown_name_takes_the_one_country_the_sentence_names(code):
+    assert codes(code("Interior Minister Dalia Rustamova said Uzbek police had arrested the suspects.", D)) >= {
+        "UZBGOV"
+    }
+
+
+def test_a_country_in_the_object_is_not_the_title_holders(code):
+    coded = code("Defence Minister Karl Odegaard condemned the Norwegian government.", D)
+    assert not any(e.source.country == "NOR" for e in coded.events)
+
+
+def test_the_qualifying_agent_gives_the_sector(code):
+    assert codes(code("Afghan rebel leaders rejected the offer.", D)) == {"AFGREB"}
+    assert codes(code("Israeli army bulldozers attacked the village.", D)) == {"ISRMIL"}
+
+
+def test_an_agent_inherits_the_country_of_the_body_it_comes_from(code):
+    assert codes(code("Doctors from two Canadian aid groups delivered medicine to the hospital.", D)) == {"CANHLH"}
+
+
+def test_a_people_qualified_by_a_country_belongs_to_that_country(code):
+    assert codes(code("Bosnian Serbs rejected the peace plan.", D)) == {"BIH"}
+    assert codes(code("Serbs rejected the peace plan.", D)) == {"SRB"}
+    assert {e.source.country for e in code("Thousands of Iraqi Kurds demonstrated in Kirkuk.", D).events} == {"IRQ"}
+
+
+def test_an_ethnic_minority_belongs_to_the_country_it_lives_in(code):
+    assert codes(code("Ethnic Hungarians in Slovakia demanded more autonomy.", D)) == {"SVK"}
