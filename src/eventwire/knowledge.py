@@ -71,6 +71,17 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A region or territory news names as a place ("West Bank", "Jaffna peninsula"), with its country."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
 class CameoCode:
     code: str
     name: str
@@ -115,6 +126,7 @@ class Knowledge:
     caption_cues: tuple[str, ...]
     modality_words: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]]
+    regions: tuple[Region, ...] = ()
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -237,6 +249,17 @@ def _date(path: Path, number: int, value: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise DictionaryError(str(path), number, f"not a YYYY-MM-DD date: {value!r}") from exc
+
+
+def load_regions(path: Path, countries: tuple[Country, ...]) -> tuple[Region, ...]:
+    known = {c.iso3 for c in countries}
+    regions = []
+    for number, row in read_table(path, ("name", "aliases", "country", "lat", "lon")):
+        lat, lon = _float_or_none(path, number, row["lat"]), _float_or_none(path, number, row["lon"])
+        if not row["name"] or row["country"] not in known or lat is None or lon is None:
+            raise DictionaryError(str(path), number, "needs a name, a country of countries.tsv, lat and lon")
+        regions.append(Region(row["name"], split_list(row["aliases"]), row["country"], lat, lon))
+    return tuple(regions)
 
 
 def load_people(path: Path, countries: tuple[Country, ...], igos: tuple[Igo, ...]) -> tuple[Person, ...]:
@@ -406,6 +429,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         caption_cues=tuple(r["text"].lower() for _, r in boiler if r["kind"] == "caption"),
         modality_words=load_modality(data_dir / "modality.tsv"),
         contexts=load_contexts(data_dir / "contexts.tsv"),
+        regions=load_regions(data_dir / "regions.tsv", countries),
     )
 
 
