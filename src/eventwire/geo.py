@@ -38,7 +38,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "
 LOCATIVE_PREPS |= {"off", "into", "to", "from", "toward", "towards", "through", "onto", "beyond", "out"}
 # a subject's own phrase says where it is, not where it went: "refugees from Iraq protested in Bonn"
 STATIC_PREPS = {"in", "at", "near", "outside", "inside", "around", "within", "throughout", "along", "off"}
-NESTED_PREPS = LOCATIVE_PREPS | {"of", "on", "during"}
+# "an attack on a village in Herat", "during a summit in Genoa": what these name is no place
+# itself ("a stance on North Korea"), but may hold one
+PASSING_PREPS = {"on", "during"}
 # a clause describing a participant says where it is or runs, not where it comes from or goes to:
 # "lines leading into Kabul", not "a bridge spanning the Rhine from France to Germany"
 CLAUSE_PREPS = STATIC_PREPS | {"into", "onto", "through", "across"}
@@ -53,6 +55,8 @@ LISTED_BONUS, CONTEXT_BONUS, ALTERNATE_PENALTY = 1.0, 0.9, 1.0
 MAX_DEPTH = 4
 MAX_CLAUSE_DEPTH = 2
 COMPLEMENTS = {"xcomp", "ccomp", "advcl", "pcomp"}
+# a place in a condition is where something may happen: "hysteria around Korea, if it continues"
+CONDITIONS = {"if", "unless", "whether"}
 PERSON_LABELS = {"PERSON", "NORP"}
 # "in western Cambodia", "in south Lebanon": the part of a country is placed at the country
 DIRECTIONS = re.compile(
@@ -200,7 +204,8 @@ def _place_phrases(verb: Token, depth: int = 0) -> Iterator[Phrase]:
     others = [
         o for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ not in LOCATIVE_PREPS for o in c.children
     ]
-    subjects = _with_of([c for c in verb.children if c.dep_ in SUBJECTS])
+    # a complement's subject is that clause's actor, not where the event happens
+    subjects = _with_of([c for c in verb.children if c.dep_ in SUBJECTS]) if depth == 0 else []
     yield from (Phrase(p, loose) for p, loose in _pobjs(verb, LOCATIVE_PREPS))
     for holder in (*participants, *(o for o in others if o.dep_ == "pobj")):
         yield from (Phrase(p, loose) for p, loose in _inner_locatives(holder))
@@ -213,7 +218,8 @@ def _place_phrases(verb: Token, depth: int = 0) -> Iterator[Phrase]:
             yield from _bare_places([p for p in clause.children if p.dep_ in PARTICIPANTS])
     if depth < MAX_CLAUSE_DEPTH:
         for clause in (c for c in verb.children if c.dep_ in COMPLEMENTS):
-            yield from _place_phrases(clause, depth + 1)
+            if not any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
+                yield from _place_phrases(clause, depth + 1)
 
 
 def _hint_words(token: Token) -> set[str]:
@@ -262,10 +268,15 @@ def _names(head: Token, loose: bool, inherited: set[str], depth: int = 0) -> Ite
             yield f"{name.text} {head.text}", hints
         if name is not None:
             yield from _names(child, loose, hints - {name.text}, depth + 1)
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in NESTED_PREPS):
-        nested_loose = prep.lower_ in STATIC_PREPS or (loose and prep.lower_ == "of")
+    for prep in (c for c in head.children if c.dep_ == "prep"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            yield from _names(pobj, nested_loose, hints if prep.lower_ == "of" else set(), depth + 1)
+            if prep.lower_ == "of":
+                yield from _names(pobj, loose, hints, depth + 1)
+            elif prep.lower_ in LOCATIVE_PREPS:
+                yield from _names(pobj, prep.lower_ in STATIC_PREPS, set(), depth + 1)
+            elif prep.lower_ in PASSING_PREPS:
+                for inner, inner_loose in _pobjs(pobj, LOCATIVE_PREPS):
+                    yield from _names(inner, inner_loose, set(), depth + 2)
 
 
 def _sentence_countries(verb: Token, places: Gazetteer) -> set[str]:
