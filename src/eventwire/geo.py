@@ -152,7 +152,8 @@ def _pobjs(holder: Token, preps: set[str]) -> Iterator[tuple[Token, bool]]:
     """Objects of the holder's prepositions in `preps` (also "out of", "outside of"), each with whether
     the preposition is static: only there is a proper noun the tagger did not call a place
     taken for one ("in Soroti"); after "to" or "from" it may be a person."""
-    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in preps):
+    # "outside of the city" parses "outside" as an adverb with the "of" phrase under it
+    for prep in (c for c in holder.children if c.dep_ in {"prep", "advmod"} and c.lower_ in preps):
         for child in prep.children:
             if child.dep_ == "pobj":
                 yield child, prep.lower_ in STATIC_PREPS
@@ -259,8 +260,11 @@ def _names(head: Token, loose: bool, inherited: set[str], depth: int = 0) -> Ite
     if own is not None:
         yield _bare(own.text), hints - {own.text}
     for child in head.children:
-        if child.dep_ not in {"compound", "appos", "nmod", "poss"} or (
-            own is not None and child.i in range(own.start, own.end)
+        # a possessive names a place only in a static phrase: "in Greece's biggest trial", not "to Jordan's king"
+        if (
+            child.dep_ not in {"compound", "appos", "nmod", "poss"}
+            or (child.dep_ == "poss" and not loose)
+            or (own is not None and child.i in range(own.start, own.end))
         ):
             continue
         name = _own_name(child, loose)
