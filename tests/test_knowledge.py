@@ -63,6 +63,7 @@ def _copy_data(tmp_path: Path) -> Path:
         ("agents.tsv", "gov\tpresident", "sector must be an upper-case code"),
         ("intent.tsv", "04\t999", "unknown CAMEO code '999'"),
         ("modality.tsv", "maybe\tperhaps", "unknown kind 'maybe'"),
+        ("regions.tsv", "Nowhere\t\tXXX\t1\t1", "needs a name, a country of countries.tsv"),
     ],
 )
 def test_a_malformed_file_fails_at_load_with_file_line_and_reason(tmp_path, file, line, message):
