@@ -251,13 +251,17 @@ def _date(path: Path, number: int, value: str) -> date | None:
         raise DictionaryError(str(path), number, f"not a YYYY-MM-DD date: {value!r}") from exc
 
 
-def load_regions(path: Path, countries: tuple[Country, ...]) -> tuple[Region, ...]:
-    known = {c.iso3 for c in countries}
+def load_regions(path: Path) -> tuple[Region, ...]:
+    """Regions as places; their country is not checked against countries.tsv, which a PETRARCH
+    import may replace with other codes."""
     regions = []
     for number, row in read_table(path, ("name", "aliases", "country", "lat", "lon")):
         lat, lon = _float_or_none(path, number, row["lat"]), _float_or_none(path, number, row["lon"])
-        if not row["name"] or row["country"] not in known or lat is None or lon is None:
-            raise DictionaryError(str(path), number, "needs a name, a country of countries.tsv, lat and lon")
+        country = row["country"]
+        if not row["name"] or not (len(country) == 3 and country.isupper()) or lat is None or lon is None:
+            raise DictionaryError(str(path), number, "needs a name, a 3-letter country code, lat and lon")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DictionaryError(str(path), number, f"lat/lon out of range: {lat}, {lon}")
         regions.append(Region(row["name"], split_list(row["aliases"]), row["country"], lat, lon))
     return tuple(regions)
 
@@ -429,7 +433,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         caption_cues=tuple(r["text"].lower() for _, r in boiler if r["kind"] == "caption"),
         modality_words=load_modality(data_dir / "modality.tsv"),
         contexts=load_contexts(data_dir / "contexts.tsv"),
-        regions=load_regions(data_dir / "regions.tsv", countries),
+        regions=load_regions(data_dir / "regions.tsv"),
     )
 
 
