@@ -63,6 +63,8 @@ def _copy_data(tmp_path: Path) -> Path:
         ("agents.tsv", "gov\tpresident", "sector must be an upper-case code"),
         ("intent.tsv", "04\t999", "unknown CAMEO code '999'"),
         ("modality.tsv", "maybe\tperhaps", "unknown kind 'maybe'"),
+        ("regions.tsv", "Nowhere\t\tXx\t1\t1", "needs a name, a 3-letter country code"),
+        ("regions.tsv", "Nowhere\t\tXXX\t91\t1", "lat/lon out of range"),
     ],
 )
 def test_a_malformed_file_fails_at_load_with_file_line_and_reason(tmp_path, file, line, message):

@@ -376,14 +376,29 @@ def _print_sentence_report(gold: Path, report: Any) -> None:
     for name, score in sorted(report.per_type.items()):
         _score_row(table, name, score=score)
     out.print(table)
-    out.print(
-        f"event places: right place {report.place_correct}/{report.places}, right country "
-        f"{report.place_country_correct}/{report.place_countries} (of those whose gold country is known)"
-    )
+    _print_places(report.places, report.geo_places)
     top = sorted(report.confusion.items(), key=lambda kv: -kv[1])[:15]
     out.print(
         "most frequent confusions (gold -> coded): " + ", ".join(f"{g}->{p} {n}" for (g, p), n in top), soft_wrap=True
     )
+
+
+def _print_places(coded: Any, geo: Any) -> None:
+    """Event places three ways: end to end, over the events we placed, and the geo stage on the gold verbs."""
+    out.print(
+        f"event places, end to end: right place {coded.right_place}/{coded.gold}, "
+        f"right country {coded.right_country}/{coded.gold_countries} (gold places whose country is known)"
+    )
+    out.print(
+        f"event places, of the sentences we placed: right place {coded.right_place}/{coded.located}, "
+        f"right country {coded.right_country}/{coded.located_countries}"
+    )
+    out.print(
+        f"event places, geo stage alone on the gold verbs: placed {geo.located}/{geo.gold}; "
+        f"right place {geo.right_place}/{geo.located}, right country {geo.right_country}/{geo.located_countries}"
+    )
+    for line in geo.wrong:
+        out.print(f"  geo miss {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _print_petrarch_report(gold: Path, report: Any) -> None:

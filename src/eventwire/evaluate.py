@@ -11,15 +11,22 @@ international-body families UNO, EUR, NATO, AFU, IGO.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Token
+
+from .actors import ActorResolver
+from .clean import clean
 from .errors import GoldError
+from .geo import fold, gazetteer, place_of
 from .knowledge import Knowledge
-from .pipeline import Pipeline
-from .records import Actor, CodedDocument, Event
+from .nlp import parse_documents
+from .pipeline import Pipeline, actor_countries
+from .records import Actor, CodedDocument, Event, Location
 
 
 @dataclass
@@ -191,6 +198,39 @@ def evaluate_file(gold_path: Path, articles: Path, pipeline: Pipeline) -> Report
 
 
 @dataclass
+class PlaceScore:
+    """Event places against gold: of `gold` places, how many we gave a place and how many were right.
+
+    Countries count over the gold places whose country is known (`gold_countries`), and of
+    those, the ones we located (`located_countries`). `wrong` lists the misses for the report.
+    """
+
+    gold: int = 0
+    located: int = 0
+    right_place: int = 0
+    gold_countries: int = 0
+    located_countries: int = 0
+    right_country: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, gold: dict[str, Any], location: Location | None, kb: Knowledge, text: str) -> None:
+        country = gold_place_country(gold, kb)
+        right = location is not None and same_place(gold, location, kb)
+        self.gold += 1
+        self.gold_countries += country is not None
+        if location is None:
+            self.wrong.append(f"{gold['name']}: no place | {text}")
+            return
+        self.located += 1
+        self.right_place += right
+        if country is not None:
+            self.located_countries += 1
+            self.right_country += location.country == country
+        if not right:
+            self.wrong.append(f"{gold['name']}: {location.name} ({location.country}) | {text}")
+
+
+@dataclass
 class SentenceReport:
     """Per-sentence scoring of the PLOVER event type and the first actor's country."""
 
@@ -200,10 +240,8 @@ class SentenceReport:
     actor_correct: int = 0
     per_type: dict[str, Score] = field(default_factory=dict)
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)
-    places: int = 0
-    place_correct: int = 0
-    place_countries: int = 0
-    place_country_correct: int = 0
+    places: PlaceScore = field(default_factory=PlaceScore)
+    geo_places: PlaceScore = field(default_factory=PlaceScore)
 
     @property
     def type_accuracy(self) -> float:
@@ -248,26 +286,77 @@ def evaluate_sentences(records: list[dict[str, Any]], pipeline: Pipeline) -> Sen
                 report.per_type[predicted].fp += 1
             report.confusion[(gold, predicted)] = report.confusion.get((gold, predicted), 0) + 1
         if record.get("event_loc"):
-            _score_place(report, record["event_loc"], coded, pipeline.kb)
+            report.places.add(record["event_loc"], sentence_place(coded, event), pipeline.kb, record["text"])
         if record.get("actors"):
             report.actor_total += 1
             report.actor_correct += event is not None and plover_actor_key(event.source) == record["actors"][0]["code"]
+    report.geo_places = score_geo_alone([r for r in records if r.get("event_loc")], pipeline)
     return report
 
 
-def _score_place(report: SentenceReport, gold: dict[str, Any], coded: CodedDocument, kb: Knowledge) -> None:
-    """The gold event place against the places of the sentence's events: name, and country when known.
+def sentence_place(coded: CodedDocument, event: Event | None) -> Location | None:
+    """The place we gave the sentence: its scored event's, else the first placed event's."""
+    if event is not None and event.location is not None:
+        return event.location
+    return next((e.location for e in coded.events if e.location is not None), None)
 
-    The gold country is its `country code` (ISO2), or the country the gold name itself is.
-    """
-    located = [e.location for e in coded.events if e.location is not None]
-    name = gold["name"].lower().removeprefix("the ")
-    report.places += 1
-    report.place_correct += any(loc.name.lower() == name for loc in located)
-    country = kb.iso3_by_iso2().get(gold.get("country code") or "") or kb.iso3_by_name().get(name)
-    if country:
-        report.place_countries += 1
-        report.place_country_correct += bool(located) and located[0].country == country
+
+PLACE_WORDS = re.compile(r"^(?:(?:city|town|village|province|region|district) of )?(.*?)(?: (?:city|province))?$")
+
+
+def place_name_key(name: str) -> str:
+    """A place name as gold and system names compare: folded, without "the", "town of", "province"."""
+    return PLACE_WORDS.sub(r"\1", fold(name))
+
+
+def gold_place_country(gold: dict[str, Any], kb: Knowledge) -> str | None:
+    """The gold place's country: its `country code` (ISO2), the country its name is, or the one
+    country the gazetteer has places of that name in (unambiguous names only)."""
+    if gold.get("country code"):
+        return kb.iso3_by_iso2().get(gold["country code"])
+    key = place_name_key(gold["name"])
+    if key in kb.iso3_by_name():
+        return kb.iso3_by_name()[key]
+    countries = {p.location.country for p in gazetteer(kb).places.get(key, [])}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def same_place(gold: dict[str, Any], location: Location, kb: Knowledge) -> bool:
+    """Whether our place is the gold one: the same name, the same country when gold names a country,
+    or a gazetteer place gold's name also denotes ("Basra" for Basrah, "Khatmandu" for Kathmandu)."""
+    key = place_name_key(gold["name"])
+    if key == place_name_key(location.name):
+        return True
+    if key in kb.iso3_by_name():
+        return location.kind == "country" and location.country == kb.iso3_by_name()[key]
+    return any(p.location == location for p in gazetteer(kb).places.get(key, []))
+
+
+def gold_verb(record: dict[str, Any], tokens: list[Token]) -> Token | None:
+    """The gold event's verb in the parse: a word of the markup's first EVT (else of `event_text`),
+    a verb where one of them is."""
+    marked = re.search(r"\(EVT:\s*([^()]*?)\s*[)}]", record.get("markup") or "")
+    words = [w.lower() for w in (marked.group(1).split() if marked else []) + record.get("event_text", "").split()]
+    marked_tokens = [t for t in tokens if t.lower_ in words]
+    verbs = [t for t in marked_tokens if t.pos_ == "VERB"]
+    return min(verbs or marked_tokens, key=lambda t: (words.index(t.lower_), t.i)) if marked_tokens else None
+
+
+def score_geo_alone(records: list[dict[str, Any]], pipeline: Pipeline) -> PlaceScore:
+    """The geo stage on its own: the place it gives each gold event's own verb, parsed and with the
+    actor countries as context as in the pipeline, whether or not the coder found an event there."""
+    from .ingest import read_text
+
+    score = PlaceScore()
+    documents = [clean(read_text(str(r.get("id", i)), r["text"]), pipeline.kb) for i, r in enumerate(records)]
+    parsed = parse_documents(documents, pipeline.nlp, pipeline.index.proper_words)
+    for record, document in zip(records, parsed, strict=True):
+        resolver = ActorResolver(pipeline.index, document.document.date, pipeline.options)
+        context = actor_countries([resolver.sentence(p.span) for p in document.sentences])
+        verb = gold_verb(record, [t for p in document.sentences for t in p.span])
+        location = place_of(verb, pipeline.kb, context) if verb is not None else None
+        score.add(record["event_loc"], location, pipeline.kb, record["text"])
+    return score
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:

@@ -74,6 +74,17 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A region or territory news names as a place ("West Bank", "Jaffna peninsula"), with its country."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
 class CameoCode:
     code: str
     name: str
@@ -120,6 +131,7 @@ class Knowledge:
     modality_words: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]]
     sequences: dict[str, tuple[SequencePattern, ...]] = field(default_factory=dict)
+    regions: tuple[Region, ...] = ()
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -246,6 +258,21 @@ def _date(path: Path, number: int, value: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise DictionaryError(str(path), number, f"not a YYYY-MM-DD date: {value!r}") from exc
+
+
+def load_regions(path: Path) -> tuple[Region, ...]:
+    """Regions as places; their country is not checked against countries.tsv, which a PETRARCH
+    import may replace with other codes."""
+    regions = []
+    for number, row in read_table(path, ("name", "aliases", "country", "lat", "lon")):
+        lat, lon = _float_or_none(path, number, row["lat"]), _float_or_none(path, number, row["lon"])
+        country = row["country"]
+        if not row["name"] or not (len(country) == 3 and country.isupper()) or lat is None or lon is None:
+            raise DictionaryError(str(path), number, "needs a name, a 3-letter country code, lat and lon")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DictionaryError(str(path), number, f"lat/lon out of range: {lat}, {lon}")
+        regions.append(Region(row["name"], split_list(row["aliases"]), row["country"], lat, lon))
+    return tuple(regions)
 
 
 def load_people(path: Path, countries: tuple[Country, ...], igos: tuple[Igo, ...]) -> tuple[Person, ...]:
@@ -448,6 +475,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         modality_words=load_modality(data_dir / "modality.tsv"),
         contexts=load_contexts(data_dir / "contexts.tsv"),
         sequences=sequences,
+        regions=load_regions(data_dir / "regions.tsv"),
     )
 
 

@@ -92,7 +92,7 @@ class Pipeline:
         actors = [resolver.sentence(p.span) for p in parsed.sentences]
         quotes = [replace(q, date=document.date) for q in find_quotes(parsed, actors, self.kb)]
         speaker_at = speaker_lookup(quotes)
-        context = _countries(actors)
+        context = actor_countries(actors)
         events: list[Event] = []
         for sentence, sentence_actors in zip(parsed.sentences, actors, strict=True):
             if sentence.sentence.kind == "caption":
@@ -122,7 +122,8 @@ def settings_knowledge(settings: Settings) -> Knowledge:
     return load_knowledge(DataDirs(settings.data_dir))
 
 
-def _countries(actors: list) -> set[str]:
+def actor_countries(actors: list) -> set[str]:
+    """The countries a document's actors belong to: the places its events most likely happen in."""
     return {m.actor.country for sa in actors for ms in sa.by_token.values() for m in ms if m.actor.country}
 
 
