@@ -25,6 +25,7 @@ from eventwire.petrarch import (
     sequence_text,
 )
 from eventwire.sequences import parse_sequence
+from eventwire.serialize import coded_json
 from eventwire.settings import Settings
 
 SUITE = SHARED / "eval" / "petrarch-unit"
@@ -114,8 +115,39 @@ def test_agents_substitutions_plurals_and_prefix_codes(tmp_path: Path) -> None:
 
 
 def test_discards_story_and_sentence_level(tmp_path: Path) -> None:
-    path = write(tmp_path, "discards.txt", "+World_Chess Finals  # story\nFOOTBALL\n")
-    assert read_discards(path) == {"world chess finals": "story", "football": "sentence"}
+    path = write(tmp_path, "discards.txt", "+World_Chess Finals  # story\nFOOTBALL\nTIDE_\n")
+    assert [(d.scope, d.phrase, d.line) for d in read_discards(path)] == [
+        ("document", "world chess finals", 1),
+        ("sentence", "football", 2),
+        ("sentence", "tide_", 3),
+    ]
+
+
+DISCARDED = (
+    "Valimar condemned North Tirion on Monday.\n\n"
+    "Valimar condemned North Tirion again after the footballers' riot.\n\n"
+    "Valimar condemned North Tirion over the tides."
+)
+
+
+def test_discarded_sentences_are_not_coded_and_say_why(imported_dir: Path) -> None:
+    """A sentence discard is a stem ("football" discards "footballers'"), "tide_" a whole word."""
+    coded = Pipeline(Settings(data_dir=imported_dir)).code_text(DISCARDED, date(2000, 1, 5))
+    assert [e.sentence for e in coded.events] == [0, 2]
+    (note,) = [n for n in coded.notes if "discarded" in n]
+    assert note.startswith("sentence 1 discarded: 'football' (") and note.endswith("/discards.tsv:3)")
+
+
+def test_a_document_discard_stops_the_whole_document(imported_dir: Path) -> None:
+    coded = Pipeline(Settings(data_dir=imported_dir)).code_text(DISCARDED + " The tide turned.", date(2000, 1, 5))
+    assert not coded.events and any(n.startswith("document discarded: 'tide_' (") for n in coded.notes)
+    assert coded_json(coded)[0]["notes"] == list(coded.notes)  # what `code` prints
+
+
+def test_a_bad_discard_line_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "discards.tsv").write_text("scope\tphrase\nstory\tgolf\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"discards.tsv:2: scope must be document or sentence"):
+        load_knowledge(DataDirs(tmp_path))
 
 
 def test_verbs_synsets_blocks_and_patterns(tmp_path: Path) -> None:
@@ -193,7 +225,7 @@ def imported_dir(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -
         "verbs": write(folder, "verbs.txt", VERBS + "\n--- CONDEMN [122] ---\nCONDEMN\n"),
         "actors": write(folder, "actors.txt", ACTORS),
         "agents": write(folder, "agents.txt", AGENTS),
-        "discards": write(folder, "discards.txt", "FOOTBALL\n"),
+        "discards": write(folder, "discards.txt", "FOOTBALL\n+TIDE_\n"),
     }
     runner = CliRunner()
     out = folder / "data"

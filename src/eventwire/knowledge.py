@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from .discards import Discard, parse_discard
 from .errors import DictionaryError
 from .sequences import SequencePattern, parse_sequence
 
@@ -120,6 +121,7 @@ class Knowledge:
     modality_words: dict[str, frozenset[str]]
     contexts: dict[str, tuple[str, ...]]
     sequences: dict[str, tuple[SequencePattern, ...]] = field(default_factory=dict)
+    discards: tuple[Discard, ...] = ()
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -375,6 +377,13 @@ def load_sequences(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[S
     return {v: tuple(ps) for v, ps in by_verb.items()}
 
 
+def load_discards(path: Path) -> tuple[Discard, ...]:
+    """Discard phrases (discards.tsv: `scope`, `phrase`); no file means none."""
+    if not path.is_file():
+        return ()
+    return tuple(parse_discard(str(path), n, r["scope"], r["phrase"]) for n, r in read_table(path, ("scope", "phrase")))
+
+
 def inflections(lemma: str) -> set[str]:
     """Regular English inflections of a verb lemma (past, third person, participle)."""
     if lemma.endswith("e"):
@@ -448,6 +457,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         modality_words=load_modality(data_dir / "modality.tsv"),
         contexts=load_contexts(data_dir / "contexts.tsv"),
         sequences=sequences,
+        discards=load_discards(data_dir / "discards.tsv"),
     )
 
 

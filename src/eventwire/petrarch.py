@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .discards import Discard, parse_discard
 from .errors import DictionaryError
 from .knowledge import (
     EVENT_CODE,
@@ -112,7 +113,6 @@ class PetrarchImport:
     """What the import produced, and what it could not express (counted, with reasons)."""
 
     knowledge: Knowledge
-    discards: dict[str, str]
     dropped: list[Note] = field(default_factory=list)
     approximated: list[Note] = field(default_factory=list)
 
@@ -246,14 +246,12 @@ def _substitute(path: Path, number: int, phrase: str, sets: dict[str, list[str]]
     ]
 
 
-def read_discards(path: Path) -> dict[str, str]:
-    """Discard phrases (lowercase) -> "story" (a `+` line) or "sentence"."""
-    return {
-        " ".join(phrase_words(line.strip().lstrip("+"))).lower(): "story"
-        if line.strip().startswith("+")
-        else "sentence"
-        for _, line in dictionary_lines(path)
-    }
+def read_discards(path: Path) -> tuple[Discard, ...]:
+    """Discard phrases: a `+` line discards the whole story (our document), any other the sentence."""
+    return tuple(
+        parse_discard(path.name, number, "document" if line.strip().startswith("+") else "sentence", line.strip("+ \t"))
+        for number, line in dictionary_lines(path)
+    )
 
 
 def read_verbs(path: Path) -> tuple[dict[str, list[str]], list[VerbBlock]]:
@@ -530,7 +528,7 @@ def import_petrarch(
     """Knowledge from four PETRARCH dictionaries: their actors, agents and verbs replace ours, and
     nothing of our own dictionaries stays (no noun patterns); modality words, speech verbs and the
     like are ours, since PETRARCH has no such files."""
-    result = PetrarchImport(knowledge=base, discards=read_discards(discards))
+    result = PetrarchImport(knowledge=base)
     countries, igos, groups, people = import_actors(actors, result)
     patterns, sequences = import_verbs(verbs, lemma, result)
     codes = [c for ps in patterns.values() for p in ps for c in (p.code, p.reply) if c]
@@ -547,6 +545,7 @@ def import_petrarch(
         verb_forms=verb_forms({**sequences, **patterns}),
         sequences=sequences,
         nouns={},
+        discards=read_discards(discards),
     )
     return result
 
@@ -566,7 +565,7 @@ def spacy_lemmatizer(nlp) -> Lemmatizer:  # type: ignore[no-untyped-def]
 NOTES_FILE = "petrarch-notes.txt"
 TABLES = (
     *("countries.tsv", "igos.tsv", "groups.tsv", "people.tsv", "agents.tsv", "cameo.tsv"),
-    *("verbs.tsv", "nouns.tsv", "sequences.tsv"),
+    *("verbs.tsv", "nouns.tsv", "sequences.tsv", "discards.tsv"),
 )
 
 
@@ -603,6 +602,8 @@ def _rows(kb: Knowledge, name: str) -> tuple[tuple[str, ...], list[tuple[object,
     if name == "cameo.tsv":
         header = ("code", "name", "goldstein", "quad", "plover", "mode")
         return header, [(c.code, c.name, c.goldstein, c.quad, c.plover or "", c.mode or "") for c in kb.cameo.values()]
+    if name == "discards.tsv":
+        return ("scope", "phrase"), [(d.scope, d.phrase) for d in kb.discards]
     if name == "sequences.tsv":
         return ("id", "code", "verb", "pattern"), [
             (s.id, rule_code(s.rule), verb, s.text) for verb, ss in kb.sequences.items() for s in ss
@@ -645,7 +646,6 @@ def write_data_dir(imported: PetrarchImport, out: Path, source: str) -> list[Pat
         f"{len(imported.approximated)} kept with some words ignored",
         *(f"dropped\t{n}" for n in imported.dropped),
         *(f"approximated\t{n}" for n in imported.approximated),
-        f"# {len(imported.discards)} discard phrases read; not applied when coding (eventwire has no discard list)",
     ]
     written.append(out / NOTES_FILE)
     written[-1].write_text("\n".join(notes) + "\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from datetime import date
 from .actors import ActorIndex, ActorResolver
 from .clean import clean
 from .coding import code_sentence
+from .discards import discarded_sentences
 from .errors import DictionaryError, InputError
 from .geo import locate_event
 from .ingest import read_text
@@ -94,8 +95,9 @@ class Pipeline:
         speaker_at = speaker_lookup(quotes)
         context = _countries(actors)
         events: list[Event] = []
+        discarded = discarded_sentences((p.sentence for p in parsed.sentences), self.kb.discards)
         for sentence, sentence_actors in zip(parsed.sentences, actors, strict=True):
-            if sentence.sentence.kind == "caption":
+            if sentence.sentence.kind == "caption" or sentence.sentence.index in discarded:
                 continue
             for coded in code_sentence(sentence, sentence_actors, self.kb, speaker_at, self.options):
                 if self.options.require_dyad and coded.event.target is None:
@@ -104,6 +106,7 @@ class Pipeline:
                 event = date_event(coded.event, anchor, document.date)
                 events.append(locate_event(event, anchor, self.kb, context, document.dateline))
         notes = () if document.date_source == "given" else (f"document date {document.date_source}",)
+        notes += tuple(dict.fromkeys(discarded.values()))
         return CodedDocument(
             document=document,
             sentences=tuple(p.sentence for p in parsed.sentences),
