@@ -218,11 +218,14 @@ def test_sequence_patterns_code_real_sentences(tmp_path: Path, text: str, expect
     assert [(e.source.code, e.target and e.target.code, e.cameo) for e in coded.events] == expected
 
 
+TWO_CODES = "\n--- STALL [120]  [031:031]  ---\nSTALL\n"
+
+
 @pytest.fixture(scope="module")
 def imported_dir(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
     folder = tmp_path_factory.mktemp("petrarch")
     files = {
-        "verbs": write(folder, "verbs.txt", VERBS + "\n--- CONDEMN [122] ---\nCONDEMN\n"),
+        "verbs": write(folder, "verbs.txt", VERBS + "\n--- CONDEMN [122] ---\nCONDEMN\n" + TWO_CODES),
         "actors": write(folder, "actors.txt", ACTORS),
         "agents": write(folder, "agents.txt", AGENTS),
         "discards": write(folder, "discards.txt", "FOOTBALL\n+TIDE_\n"),
@@ -252,6 +255,9 @@ def test_imported_files_load_as_our_knowledge(imported_dir: Path) -> None:
     assert not kb.nouns
     notes = (imported_dir / "petrarch-notes.txt").read_text(encoding="utf-8")
     assert "prefix agent [BUS~]" in notes
+    # PETRARCH reads a header's first code only; the second is reported, not silently lost
+    assert [p.code for p in kb.verbs["stall"]] == ["120"]
+    assert "only the first header code is read, as PETRARCH does: [031:031] ignored: STALL" in notes
 
 
 def test_coding_with_the_imported_files_as_data_dir(imported_dir: Path) -> None:

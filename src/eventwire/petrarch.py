@@ -106,6 +106,7 @@ class VerbBlock:
     forms: tuple[VerbForm, ...]
     patterns: tuple[tuple[int, str, str], ...]  # (line, pattern text, code)
     line: int
+    ignored: tuple[str, ...] = ()  # header codes after the first ("--- DELAY [120] [031:031] ---")
 
 
 @dataclass
@@ -263,9 +264,8 @@ def read_verbs(path: Path) -> tuple[dict[str, list[str]], list[VerbBlock]]:
 
     def close() -> None:
         if block is not None:
-            blocks.append(
-                VerbBlock(block["name"], block["code"], tuple(block["forms"]), tuple(block["patterns"]), block["line"])
-            )
+            forms, patterns = tuple(block["forms"]), tuple(block["patterns"])
+            blocks.append(VerbBlock(block["name"], block["code"], forms, patterns, block["line"], block["ignored"]))
 
     for number, line in dictionary_lines(path):
         stripped = line.strip()
@@ -276,7 +276,8 @@ def read_verbs(path: Path) -> tuple[dict[str, list[str]], list[VerbBlock]]:
             name = CODE_BLOCK.sub(" ", header.group(1)).strip()
             if not codes or not name:
                 raise DictionaryError(str(path), number, f"a verb block needs a verb and a [code]: {stripped!r}")
-            block, synset = {"name": name, "code": _code(codes[0]), "forms": [], "patterns": [], "line": number}, None
+            block = {"name": name, "code": _code(codes[0]), "forms": [], "patterns": [], "line": number}
+            block["ignored"], synset = tuple(codes[1:]), None
         elif stripped.startswith("&"):
             close()
             block, synset = None, synsets.setdefault(stripped.split()[0].rstrip("_").upper(), [])
@@ -457,6 +458,9 @@ def import_verbs(
     synsets, blocks = read_verbs(path)
     found = _Verbs()
     for block in blocks:
+        if block.ignored:
+            reason = f"only the first header code is read, as PETRARCH does: [{'] ['.join(block.ignored)}] ignored"
+            _note(notes.approximated, path.name, block.line, block.name, reason)
         for form in block.forms:
             verb = lemma(form.verb)
             default = form.code or block.code
