@@ -22,6 +22,7 @@ from eventwire.petrarch import (
     read_agents,
     read_discards,
     read_verbs,
+    regular_forms,
     sequence_text,
 )
 from eventwire.sequences import parse_sequence
@@ -150,6 +151,19 @@ def test_a_bad_discard_line_names_file_and_line(tmp_path: Path) -> None:
         load_knowledge(DataDirs(tmp_path))
 
 
+def test_verb_forms_are_the_written_ones_or_petrarchs_regular_ones(tmp_path: Path) -> None:
+    assert regular_forms("DEPART") == ["DEPART", "DEPARTS", "DEPARTED", "DEPARTING"]
+    assert regular_forms("SEIZE") == ["SEIZE", "SEIZES", "SEIZED", "SEIZING"]
+    text = "--- SPLIT [100] ---\nSPLIT {SPLITS SPLITTING}\n+SPLIT_UP {+SPLITS_UP}\nWIRE_+TAP {WIRE_+TAPPED}\nPART\n"
+    (block,) = read_verbs(write(tmp_path, "verbs.txt", text))[1]
+    assert [(f.verb, f.written) for f in block.forms] == [
+        ("SPLIT", ("split", "splits", "splitting")),
+        ("SPLIT", ("split", "splits")),
+        ("TAP", ("tap", "tapped")),
+        ("PART", ("part", "parts", "parted", "parting")),
+    ]
+
+
 def test_verbs_synsets_blocks_and_patterns(tmp_path: Path) -> None:
     synsets, blocks = read_verbs(write(tmp_path, "verbs.txt", VERBS))
     assert synsets == {"&COLOURS": ["RED", "&DARK"], "&DARK": ["BLACK", "DEEP BLUE"]}
@@ -193,7 +207,7 @@ CRITICIZE
 - * OVER &RIGHTS  [123]
 
 --- MEET  [031:031] ---
-MEET
+MEET {MEETS MET MEETING}
 - % * [030:030]
 - REFUSED TO * [---]
 """
@@ -208,6 +222,9 @@ MEET
         ("Valmar met North Tirion in the capital on Tuesday.", [("VAL", "TIR", "031"), ("TIR", "VAL", "031")]),
         ("Valmar and North Tirion met in the capital.", [("VAL", "TIR", "030"), ("TIR", "VAL", "030")]),
         ("Valmar refused to meet North Tirion this week.", []),
+        # only the forms the dictionary writes are verbs, as in PETRARCH: "criticising" is not one of CRITICIZE's
+        ("Valmar has been criticizing North Tirion.", [("VAL", "TIR", "121")]),
+        ("Valmar has been criticising North Tirion.", []),
     ],
 )
 def test_sequence_patterns_code_real_sentences(tmp_path: Path, text: str, expected: list[tuple[str, ...]]) -> None:
@@ -249,6 +266,7 @@ def test_imported_files_load_as_our_knowledge(imported_dir: Path) -> None:
     }
     assert kb.agents["harbourman"] == "HBR" and "traders guild" not in kb.agents
     assert {p.code for p in kb.verbs["paint"]} == {"051"}
+    assert kb.patterns_for("paint", "painted") and not kb.patterns_for("paint", "paintes")  # verb_forms.tsv
     assert {s.rule.code for s in kb.sequences["paint"] if s.rule} == {"052", "053", "904", "055", "056", "057", "058"}
     assert (kb.cameo["904"].goldstein, kb.cameo["904"].quad) == (0, 1)  # not CAMEO, nor is its root
     assert kb.cameo["053"].name == load_knowledge().cameo["053"].name

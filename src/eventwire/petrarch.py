@@ -35,6 +35,7 @@ from .knowledge import (
     VerbPattern,
     default_knowledge,
     verb_forms,
+    written_forms,
 )
 from .nlp import load_model
 from .sequences import SequencePattern, parse_sequence
@@ -90,13 +91,15 @@ class AgentEntry:
 
 @dataclass(frozen=True)
 class VerbForm:
-    """A verb of a block: the verb word, words before and after it, and its own code if any."""
+    """A verb of a block: the verb word, words before and after it, its own code if any, and the
+    verb word as it may be written (the `{...}` forms when given, else PETRARCH's regular ones)."""
 
     verb: str
     before: tuple[str, ...]
     after: tuple[str, ...]
     code: str | None
     line: int
+    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -303,14 +306,28 @@ def _code(text: str) -> str | None:
 
 def _verb_form(path: Path, number: int, line: str) -> VerbForm:
     codes = CODE_BLOCK.findall(line)
-    text = CODE_BLOCK.sub(" ", line).partition("{")[0].strip()
-    if not text or len(codes) > 1:
+    text, brace, rest = CODE_BLOCK.sub(" ", line).partition("{")
+    if not text.strip() or len(codes) > 1 or (brace and "}" not in rest):
         raise DictionaryError(str(path), number, f"bad verb line: {line!r}")
     words = phrase_words(text)
-    marked = [i for i, w in enumerate(words) if w.startswith("+")]
-    at = marked[0] if marked else 0
+    at = _verb_at(words)
     verb = words[at].lstrip("+")
-    return VerbForm(verb, tuple(words[:at]), tuple(words[at + 1 :]), _code(codes[0]) if codes else None, number)
+    irregular = [(w := phrase_words(item))[_verb_at(w)].lstrip("+") for item in rest.partition("}")[0].split()]
+    written = [verb, *irregular] if brace else regular_forms(verb)
+    code = _code(codes[0]) if codes else None
+    return VerbForm(verb, tuple(words[:at]), tuple(words[at + 1 :]), code, number, tuple(w.lower() for w in written))
+
+
+def _verb_at(words: list[str]) -> int:
+    """Where the verb is in a form's words: the one marked `+`, else the first."""
+    return next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+
+
+def regular_forms(verb: str) -> list[str]:
+    """The forms PETRARCH writes out for a verb given without `{...}`: itself, +S, +ED (+D after E), +ING
+    (the E dropped); nothing else ("departes" is no form of DEPART)."""
+    stem = verb[:-1] if verb.upper().endswith("E") else verb
+    return [verb, verb + "S", stem + "ED", stem + "ING"]
 
 
 # -- from PETRARCH entries to our knowledge ---------------------------------------------------
@@ -448,13 +465,13 @@ class _Verbs:
 
     rules: dict[str, dict[str, VerbPattern]] = field(default_factory=dict)
     sequences: dict[str, list[SequencePattern]] = field(default_factory=dict)
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> the forms it is matched by
 
 
-def import_verbs(
-    path: Path, lemma: Lemmatizer, notes: PetrarchImport
-) -> tuple[dict[str, tuple[VerbPattern, ...]], dict[str, tuple[SequencePattern, ...]]]:
+def import_verbs(path: Path, lemma: Lemmatizer, notes: PetrarchImport) -> _Verbs:
     """Each verb of a block by its lemma: the block's (or the form's) code as a rule of the verb, and
-    each pattern as a sequence pattern; a form of several words is a sequence pattern itself."""
+    each pattern as a sequence pattern; a form of several words is a sequence pattern itself. The
+    verb is matched by the forms the dictionary writes (`written`), not by its lemma, as PETRARCH does."""
     synsets, blocks = read_verbs(path)
     found = _Verbs()
     for block in blocks:
@@ -463,6 +480,7 @@ def import_verbs(
             _note(notes.approximated, path.name, block.line, block.name, reason)
         for form in block.forms:
             verb = lemma(form.verb)
+            found.written[verb] = tuple(dict.fromkeys([*found.written.get(verb, ()), *form.written]))
             default = form.code or block.code
             if default and not form.before and not form.after:
                 codes = _codes(default, form.line, form.verb, notes)
@@ -474,8 +492,7 @@ def import_verbs(
                 _add_sequence(found, path, notes, form, verb, (form.line, "*", default), synsets)
             for pattern in block.patterns:
                 _add_sequence(found, path, notes, form, verb, pattern, synsets)
-    rules = {v: tuple(rs.values()) for v, rs in found.rules.items()}
-    return rules, {v: tuple(ps) for v, ps in found.sequences.items()}
+    return found
 
 
 def _add_sequence(
@@ -534,7 +551,9 @@ def import_petrarch(
     like are ours, since PETRARCH has no such files."""
     result = PetrarchImport(knowledge=base)
     countries, igos, groups, people = import_actors(actors, result)
-    patterns, sequences = import_verbs(verbs, lemma, result)
+    found = import_verbs(verbs, lemma, result)
+    patterns = {v: tuple(rs.values()) for v, rs in found.rules.items()}
+    sequences = {v: tuple(ps) for v, ps in found.sequences.items()}
     codes = [c for ps in patterns.values() for p in ps for c in (p.code, p.reply) if c]
     codes += [c for ss in sequences.values() for s in ss if s.rule for c in (s.rule.code, s.rule.reply) if c]
     result.knowledge = replace(
@@ -548,6 +567,7 @@ def import_petrarch(
         verbs=patterns,
         verb_forms=verb_forms({**sequences, **patterns}),
         sequences=sequences,
+        written_forms=written_forms(found.written),
         nouns={},
         discards=read_discards(discards),
     )
@@ -569,7 +589,7 @@ def spacy_lemmatizer(nlp) -> Lemmatizer:  # type: ignore[no-untyped-def]
 NOTES_FILE = "petrarch-notes.txt"
 TABLES = (
     *("countries.tsv", "igos.tsv", "groups.tsv", "people.tsv", "agents.tsv", "cameo.tsv"),
-    *("verbs.tsv", "nouns.tsv", "sequences.tsv", "discards.tsv"),
+    *("verbs.tsv", "nouns.tsv", "sequences.tsv", "verb_forms.tsv", "discards.tsv"),
 )
 
 
@@ -606,6 +626,11 @@ def _rows(kb: Knowledge, name: str) -> tuple[tuple[str, ...], list[tuple[object,
     if name == "cameo.tsv":
         header = ("code", "name", "goldstein", "quad", "plover", "mode")
         return header, [(c.code, c.name, c.goldstein, c.quad, c.plover or "", c.mode or "") for c in kb.cameo.values()]
+    if name == "verb_forms.tsv":
+        by_verb: dict[str, list[str]] = {}
+        for form, verb in kb.written_forms.items():
+            by_verb.setdefault(verb, []).append(form)
+        return ("verb", "forms"), [(verb, join(forms)) for verb, forms in by_verb.items()]
     if name == "discards.tsv":
         return ("scope", "phrase"), [(d.scope, d.phrase) for d in kb.discards]
     if name == "sequences.tsv":
