@@ -206,6 +206,10 @@ CRITICIZE
 - SHARPLY_*  [122]
 - * OVER &RIGHTS  [123]
 
+--- PROTEST  [140] ---
+PROTEST
+- $ * OVER +  [141]
+
 --- MEET  [031:031] ---
 MEET {MEETS MET MEETING}
 - % * [030:030]
@@ -225,6 +229,10 @@ MEET {MEETS MET MEETING}
         # only the forms the dictionary writes are verbs, as in PETRARCH: "criticising" is not one of CRITICIZE's
         ("Valmar has been criticizing North Tirion.", [("VAL", "TIR", "121")]),
         ("Valmar has been criticising North Tirion.", []),
+        # a dictionary form the tagger calls a noun is tried where a verb belongs (a verbless sentence's root) ...
+        ("Valmar protest over North Tirion border.", [("VAL", "TIR", "141")]),
+        # ... but not as a subject or object
+        ("The protest over North Tirion ended after Valmar left.", []),
     ],
 )
 def test_sequence_patterns_code_real_sentences(tmp_path: Path, text: str, expected: list[tuple[str, ...]]) -> None:
