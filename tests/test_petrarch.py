@@ -243,7 +243,7 @@ def test_sequence_patterns_code_real_sentences(tmp_path: Path, text: str, expect
     assert [(e.source.code, e.target and e.target.code, e.cameo) for e in coded.events] == expected
 
 
-TWO_CODES = "\n--- STALL [120]  [031:031]  ---\nSTALL\n"
+TWO_CODES = "\n--- STALL [120]  [031:031]  ---\nSTALL\n\n--- NOTE [---] ---\nNOTE\n"  # NOTE: forms, no pattern
 
 
 @pytest.fixture(scope="module")
@@ -301,9 +301,10 @@ def test_a_broken_dictionary_stops_the_import_with_file_and_line(tmp_path: Path)
 
 @pytest.mark.skipif(not SUITE.is_dir(), reason="../shared/eval/petrarch-unit is not beside the project")
 def test_petrarch_unit_suite_score(pipeline: Pipeline) -> None:
-    """Measured: recall 250/386 (0.65), precision 227/282 (0.80) (before sequence patterns 0.48, 0.63)."""
+    """Measured: recall 251/386 (0.65), precision 227/281 (0.81) (before sequence patterns 0.48, 0.63)."""
     report = evaluate_petrarch(read_gold(SUITE / "petr_unit.jsonl"), SUITE, pipeline.settings)
     total = report.total
-    assert total.recall >= 0.63 and total.precision >= 0.78, (total.recall, total.precision)
-    assert report.categories["SYNSET"].recall >= 0.6 and report.categories["VERB"].recall >= 0.85
+    assert total.recall >= 0.64 and total.precision >= 0.80, (total.recall, total.precision)
+    assert report.categories["SYNSET"].recall >= 0.6 and report.categories["VERB"].recall >= 0.95
+    assert report.categories["ERROR"].recall >= 5 / 7  # discards applied by the pipeline
     assert report.categories["DATE"].recall >= 0.85

@@ -567,7 +567,7 @@ def import_petrarch(
         verbs=patterns,
         verb_forms=verb_forms({**sequences, **patterns}),
         sequences=sequences,
-        written_forms=written_forms(found.written),
+        written_forms=written_forms({v: f for v, f in found.written.items() if v in patterns or v in sequences}),
         nouns={},
         discards=read_discards(discards),
     )
