@@ -105,14 +105,14 @@ class Pipeline:
                 anchor = None if sentence.sentence.kind == "title" else coded.anchor
                 event = date_event(coded.event, anchor, document.date)
                 events.append(locate_event(event, anchor, self.kb, context, document.dateline))
-        notes = () if document.date_source == "given" else (f"document date {document.date_source}",)
-        notes += tuple(dict.fromkeys(discarded.values()))
+        notes = [] if document.date_source == "given" else [f"document date {document.date_source}"]
+        notes += dict.fromkeys(discarded.values())
         return CodedDocument(
             document=document,
             sentences=tuple(p.sentence for p in parsed.sentences),
             events=tuple(events),
             quotes=tuple(quotes),
-            notes=notes,
+            notes=tuple(notes),
         )
 
 
