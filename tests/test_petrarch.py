@@ -22,9 +22,11 @@ from eventwire.petrarch import (
     read_agents,
     read_discards,
     read_verbs,
+    regular_forms,
     sequence_text,
 )
 from eventwire.sequences import parse_sequence
+from eventwire.serialize import coded_json
 from eventwire.settings import Settings
 
 SUITE = SHARED / "eval" / "petrarch-unit"
@@ -114,8 +116,52 @@ def test_agents_substitutions_plurals_and_prefix_codes(tmp_path: Path) -> None:
 
 
 def test_discards_story_and_sentence_level(tmp_path: Path) -> None:
-    path = write(tmp_path, "discards.txt", "+World_Chess Finals  # story\nFOOTBALL\n")
-    assert read_discards(path) == {"world chess finals": "story", "football": "sentence"}
+    path = write(tmp_path, "discards.txt", "+World_Chess Finals  # story\nFOOTBALL\nTIDE_\n")
+    assert [(d.scope, d.phrase, d.line) for d in read_discards(path)] == [
+        ("document", "world chess finals", 1),
+        ("sentence", "football", 2),
+        ("sentence", "tide_", 3),
+    ]
+
+
+DISCARDED = (
+    "Valimar condemned North Tirion on Monday.\n\n"
+    "Valimar condemned North Tirion again after the footballers' riot.\n\n"
+    "Valimar condemned North Tirion over the tides."
+)
+
+
+def test_discarded_sentences_are_not_coded_and_say_why(imported_dir: Path) -> None:
+    """A sentence discard is a stem ("football" discards "footballers'"), "tide_" a whole word."""
+    coded = Pipeline(Settings(data_dir=imported_dir)).code_text(DISCARDED, date(2000, 1, 5))
+    assert [e.sentence for e in coded.events] == [0, 2]
+    (note,) = [n for n in coded.notes if "discarded" in n]
+    assert note.startswith("sentence 1 discarded: 'football' (") and note.endswith("/discards.tsv:3)")
+
+
+def test_a_document_discard_stops_the_whole_document(imported_dir: Path) -> None:
+    coded = Pipeline(Settings(data_dir=imported_dir)).code_text(DISCARDED + " The tide turned.", date(2000, 1, 5))
+    assert not coded.events and any(n.startswith("document discarded: 'tide_' (") for n in coded.notes)
+    assert coded_json(coded)[0]["notes"] == list(coded.notes)  # what `code` prints
+
+
+def test_a_bad_discard_line_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "discards.tsv").write_text("scope\tphrase\nstory\tgolf\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"discards.tsv:2: scope must be document or sentence"):
+        load_knowledge(DataDirs(tmp_path))
+
+
+def test_verb_forms_are_the_written_ones_or_petrarchs_regular_ones(tmp_path: Path) -> None:
+    assert regular_forms("DEPART") == ["DEPART", "DEPARTS", "DEPARTED", "DEPARTING"]
+    assert regular_forms("SEIZE") == ["SEIZE", "SEIZES", "SEIZED", "SEIZING"]
+    text = "--- SPLIT [100] ---\nSPLIT {SPLITS SPLITTING}\n+SPLIT_UP {+SPLITS_UP}\nWIRE_+TAP {WIRE_+TAPPED}\nPART\n"
+    (block,) = read_verbs(write(tmp_path, "verbs.txt", text))[1]
+    assert [(f.verb, f.written) for f in block.forms] == [
+        ("SPLIT", ("split", "splits", "splitting")),
+        ("SPLIT", ("split", "splits")),
+        ("TAP", ("tap", "tapped")),
+        ("PART", ("part", "parts", "parted", "parting")),
+    ]
 
 
 def test_verbs_synsets_blocks_and_patterns(tmp_path: Path) -> None:
@@ -160,8 +206,12 @@ CRITICIZE
 - SHARPLY_*  [122]
 - * OVER &RIGHTS  [123]
 
+--- PROTEST  [140] ---
+PROTEST
+- $ * OVER +  [141]
+
 --- MEET  [031:031] ---
-MEET
+MEET {MEETS MET MEETING}
 - % * [030:030]
 - REFUSED TO * [---]
 """
@@ -176,6 +226,13 @@ MEET
         ("Valmar met North Tirion in the capital on Tuesday.", [("VAL", "TIR", "031"), ("TIR", "VAL", "031")]),
         ("Valmar and North Tirion met in the capital.", [("VAL", "TIR", "030"), ("TIR", "VAL", "030")]),
         ("Valmar refused to meet North Tirion this week.", []),
+        # only the forms the dictionary writes are verbs, as in PETRARCH: "criticising" is not one of CRITICIZE's
+        ("Valmar has been criticizing North Tirion.", [("VAL", "TIR", "121")]),
+        ("Valmar has been criticising North Tirion.", []),
+        # a dictionary form the tagger calls a noun is tried where a verb belongs (a verbless sentence's root) ...
+        ("Valmar protest over North Tirion border.", [("VAL", "TIR", "141")]),
+        # ... but not as a subject or object
+        ("The protest over North Tirion ended after Valmar left.", []),
     ],
 )
 def test_sequence_patterns_code_real_sentences(tmp_path: Path, text: str, expected: list[tuple[str, ...]]) -> None:
@@ -186,14 +243,17 @@ def test_sequence_patterns_code_real_sentences(tmp_path: Path, text: str, expect
     assert [(e.source.code, e.target and e.target.code, e.cameo) for e in coded.events] == expected
 
 
+TWO_CODES = "\n--- STALL [120]  [031:031]  ---\nSTALL\n\n--- NOTE [---] ---\nNOTE\n"  # NOTE: forms, no pattern
+
+
 @pytest.fixture(scope="module")
 def imported_dir(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Path:
     folder = tmp_path_factory.mktemp("petrarch")
     files = {
-        "verbs": write(folder, "verbs.txt", VERBS + "\n--- CONDEMN [122] ---\nCONDEMN\n"),
+        "verbs": write(folder, "verbs.txt", VERBS + "\n--- CONDEMN [122] ---\nCONDEMN\n" + TWO_CODES),
         "actors": write(folder, "actors.txt", ACTORS),
         "agents": write(folder, "agents.txt", AGENTS),
-        "discards": write(folder, "discards.txt", "FOOTBALL\n"),
+        "discards": write(folder, "discards.txt", "FOOTBALL\n+TIDE_\n"),
     }
     runner = CliRunner()
     out = folder / "data"
@@ -214,12 +274,16 @@ def test_imported_files_load_as_our_knowledge(imported_dir: Path) -> None:
     }
     assert kb.agents["harbourman"] == "HBR" and "traders guild" not in kb.agents
     assert {p.code for p in kb.verbs["paint"]} == {"051"}
+    assert kb.patterns_for("paint", "painted") and not kb.patterns_for("paint", "paintes")  # verb_forms.tsv
     assert {s.rule.code for s in kb.sequences["paint"] if s.rule} == {"052", "053", "904", "055", "056", "057", "058"}
     assert (kb.cameo["904"].goldstein, kb.cameo["904"].quad) == (0, 1)  # not CAMEO, nor is its root
     assert kb.cameo["053"].name == load_knowledge().cameo["053"].name
     assert not kb.nouns
     notes = (imported_dir / "petrarch-notes.txt").read_text(encoding="utf-8")
     assert "prefix agent [BUS~]" in notes
+    # PETRARCH reads a header's first code only; the second is reported, not silently lost
+    assert [p.code for p in kb.verbs["stall"]] == ["120"]
+    assert "only the first header code is read, as PETRARCH does: [031:031] ignored: STALL" in notes
 
 
 def test_coding_with_the_imported_files_as_data_dir(imported_dir: Path) -> None:
@@ -237,9 +301,10 @@ def test_a_broken_dictionary_stops_the_import_with_file_and_line(tmp_path: Path)
 
 @pytest.mark.skipif(not SUITE.is_dir(), reason="../shared/eval/petrarch-unit is not beside the project")
 def test_petrarch_unit_suite_score(pipeline: Pipeline) -> None:
-    """Measured: recall 250/386 (0.65), precision 227/282 (0.80) (before sequence patterns 0.48, 0.63)."""
+    """Measured: recall 251/386 (0.65), precision 227/281 (0.81) (before sequence patterns 0.48, 0.63)."""
     report = evaluate_petrarch(read_gold(SUITE / "petr_unit.jsonl"), SUITE, pipeline.settings)
     total = report.total
-    assert total.recall >= 0.63 and total.precision >= 0.78, (total.recall, total.precision)
-    assert report.categories["SYNSET"].recall >= 0.6 and report.categories["VERB"].recall >= 0.85
+    assert total.recall >= 0.64 and total.precision >= 0.80, (total.recall, total.precision)
+    assert report.categories["SYNSET"].recall >= 0.6 and report.categories["VERB"].recall >= 0.95
+    assert report.categories["ERROR"].recall >= 5 / 7  # discards applied by the pipeline
     assert report.categories["DATE"].recall >= 0.85

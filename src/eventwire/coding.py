@@ -22,7 +22,7 @@ from .actors import Mention, SentenceActors
 from .knowledge import Knowledge, VerbPattern
 from .nlp import ParsedSentence
 from .records import Actor, Event, Modality
-from .sequences import SequenceMatch, match_sequence
+from .sequences import SequenceMatch, match_sequence, written_verb
 from .settings import CodingOptions
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -59,7 +59,7 @@ def code_sentence(
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
     for token in parsed.span:
-        if token.pos_ in {"VERB", "AUX"}:
+        if token.pos_ in {"VERB", "AUX"} or written_verb(token, kb.written_forms):
             found = _verb_events(parsed, token, actors, kb, speaker_at, fired, options)
         elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in kb.nouns:
             found = _noun_events(parsed, token, actors, kb, speaker_at)

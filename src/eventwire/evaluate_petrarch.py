@@ -11,7 +11,6 @@ not compared: PETRARCH does not derive them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -99,12 +98,6 @@ def actor_code(actor: Actor | None) -> str:
     return (actor.code or "---") if actor else "---"
 
 
-def discarded(text: str, discards: dict[str, str]) -> bool:
-    """True when a discard phrase occurs in the text (PETRARCH drops the sentence or the story)."""
-    lowered = text.lower()
-    return any(re.search(rf"\b{re.escape(phrase)}\b", lowered) for phrase in discards)
-
-
 def produced_triples(coded: CodedDocument) -> list[Triple]:
     return list(
         dict.fromkeys(
@@ -141,7 +134,7 @@ def evaluate_petrarch(records: list[dict[str, Any]], dictionaries: Path, setting
         except (KeyError, TypeError, ValueError) as exc:
             raise GoldError(f"record {number}: needs text, category and a YYYYMMDD date ({exc})") from exc
         expected = [(e["source"], e["target"], e["code"]) for e in record.get("expected") or []]
-        produced = [] if discarded(text, imported.discards) else _code(pipeline, text, on, record.get("config") or {})
+        produced = _code(pipeline, text, on, record.get("config") or {})
         score = score_record(expected, produced)
         report.records.append(RecordResult(record.get("id", str(number)), category, expected, produced, score))
         report.categories.setdefault(category, CategoryScore()).add(score)

@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from .discards import Discard, parse_discard
 from .errors import DictionaryError
 from .sequences import SequencePattern, parse_sequence
 
@@ -132,6 +133,8 @@ class Knowledge:
     contexts: dict[str, tuple[str, ...]]
     sequences: dict[str, tuple[SequencePattern, ...]] = field(default_factory=dict)
     regions: tuple[Region, ...] = ()
+    discards: tuple[Discard, ...] = ()
+    written_forms: dict[str, str] = field(default_factory=dict)  # verb_forms.tsv: a written form -> its verb
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -157,13 +160,19 @@ class Knowledge:
     def event_code(self, code: str) -> CameoCode:
         return self.cameo[code]
 
+    def verb_key(self, lemma: str, form: str) -> str:
+        """The verb a word is a form of: where verb_forms.tsv lists forms (an imported PETRARCH
+        dictionary), only a listed form is a verb; else its lemma, or the lemma its regular
+        inflection comes from ("staged" -> stage) when the tagger's lemma has no pattern."""
+        if self.written_forms:
+            return self.written_forms.get(form, "")
+        return lemma if lemma in self.verbs or lemma in self.sequences else self.verb_forms.get(form, "")
+
     def patterns_for(self, lemma: str, form: str) -> tuple[VerbPattern, ...]:
-        """Patterns for a verb by its lemma, else by its written form ("staged" -> stage)."""
-        return self.verbs.get(lemma) or self.verbs.get(self.verb_forms.get(form, ""), ())
+        return self.verbs.get(self.verb_key(lemma, form), ())
 
     def sequences_for(self, lemma: str, form: str) -> tuple[SequencePattern, ...]:
-        """Sequence patterns for a verb, by its lemma, else by its written form."""
-        return self.sequences.get(lemma) or self.sequences.get(self.verb_forms.get(form, ""), ())
+        return self.sequences.get(self.verb_key(lemma, form), ())
 
 
 def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -402,6 +411,36 @@ def load_sequences(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[S
     return {v: tuple(ps) for v, ps in by_verb.items()}
 
 
+def load_discards(path: Path) -> tuple[Discard, ...]:
+    """Discard phrases (discards.tsv: `scope`, `phrase`); no file means none."""
+    if not path.is_file():
+        return ()
+    return tuple(parse_discard(str(path), n, r["scope"], r["phrase"]) for n, r in read_table(path, ("scope", "phrase")))
+
+
+def written_forms(by_verb: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Written form -> verb, from each verb's forms; a form two verbs share belongs to the first."""
+    forms: dict[str, str] = {}
+    for verb, written in by_verb.items():
+        for form in written:
+            forms.setdefault(form.lower(), verb)
+    return forms
+
+
+def load_written_forms(path: Path, verbs: Iterable[str]) -> dict[str, str]:
+    """verb_forms.tsv (`verb`, `forms`): the only forms of each verb; no file means verbs are matched by lemma."""
+    if not path.is_file():
+        return {}
+    known = set(verbs)
+    by_verb: dict[str, tuple[str, ...]] = {}
+    for number, row in read_table(path, ("verb", "forms")):
+        verb, forms = row["verb"].lower(), split_list(row["forms"])
+        if verb not in known or not forms:
+            raise DictionaryError(str(path), number, f"verb {verb!r} needs forms and a pattern in verbs or sequences")
+        by_verb[verb] = by_verb.get(verb, ()) + forms
+    return written_forms(by_verb)
+
+
 def inflections(lemma: str) -> set[str]:
     """Regular English inflections of a verb lemma (past, third person, participle)."""
     if lemma.endswith("e"):
@@ -476,6 +515,8 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         contexts=load_contexts(data_dir / "contexts.tsv"),
         sequences=sequences,
         regions=load_regions(data_dir / "regions.tsv"),
+        discards=load_discards(data_dir / "discards.tsv"),
+        written_forms=load_written_forms(data_dir / "verb_forms.tsv", {*verbs, *sequences}),
     )
 
 

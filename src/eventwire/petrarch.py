@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .discards import Discard, parse_discard
 from .errors import DictionaryError
 from .knowledge import (
     EVENT_CODE,
@@ -34,6 +35,7 @@ from .knowledge import (
     VerbPattern,
     default_knowledge,
     verb_forms,
+    written_forms,
 )
 from .nlp import load_model
 from .sequences import SequencePattern, parse_sequence
@@ -89,13 +91,15 @@ class AgentEntry:
 
 @dataclass(frozen=True)
 class VerbForm:
-    """A verb of a block: the verb word, words before and after it, and its own code if any."""
+    """A verb of a block: the verb word, words before and after it, its own code if any, and the
+    verb word as it may be written (the `{...}` forms when given, else PETRARCH's regular ones)."""
 
     verb: str
     before: tuple[str, ...]
     after: tuple[str, ...]
     code: str | None
     line: int
+    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class VerbBlock:
     forms: tuple[VerbForm, ...]
     patterns: tuple[tuple[int, str, str], ...]  # (line, pattern text, code)
     line: int
+    ignored: tuple[str, ...] = ()  # header codes after the first ("--- DELAY [120] [031:031] ---")
 
 
 @dataclass
@@ -112,7 +117,6 @@ class PetrarchImport:
     """What the import produced, and what it could not express (counted, with reasons)."""
 
     knowledge: Knowledge
-    discards: dict[str, str]
     dropped: list[Note] = field(default_factory=list)
     approximated: list[Note] = field(default_factory=list)
 
@@ -246,14 +250,12 @@ def _substitute(path: Path, number: int, phrase: str, sets: dict[str, list[str]]
     ]
 
 
-def read_discards(path: Path) -> dict[str, str]:
-    """Discard phrases (lowercase) -> "story" (a `+` line) or "sentence"."""
-    return {
-        " ".join(phrase_words(line.strip().lstrip("+"))).lower(): "story"
-        if line.strip().startswith("+")
-        else "sentence"
-        for _, line in dictionary_lines(path)
-    }
+def read_discards(path: Path) -> tuple[Discard, ...]:
+    """Discard phrases: a `+` line discards the whole story (our document), any other the sentence."""
+    return tuple(
+        parse_discard(path.name, number, "document" if line.strip().startswith("+") else "sentence", line.strip("+ \t"))
+        for number, line in dictionary_lines(path)
+    )
 
 
 def read_verbs(path: Path) -> tuple[dict[str, list[str]], list[VerbBlock]]:
@@ -265,9 +267,8 @@ def read_verbs(path: Path) -> tuple[dict[str, list[str]], list[VerbBlock]]:
 
     def close() -> None:
         if block is not None:
-            blocks.append(
-                VerbBlock(block["name"], block["code"], tuple(block["forms"]), tuple(block["patterns"]), block["line"])
-            )
+            forms, patterns = tuple(block["forms"]), tuple(block["patterns"])
+            blocks.append(VerbBlock(block["name"], block["code"], forms, patterns, block["line"], block["ignored"]))
 
     for number, line in dictionary_lines(path):
         stripped = line.strip()
@@ -278,7 +279,8 @@ def read_verbs(path: Path) -> tuple[dict[str, list[str]], list[VerbBlock]]:
             name = CODE_BLOCK.sub(" ", header.group(1)).strip()
             if not codes or not name:
                 raise DictionaryError(str(path), number, f"a verb block needs a verb and a [code]: {stripped!r}")
-            block, synset = {"name": name, "code": _code(codes[0]), "forms": [], "patterns": [], "line": number}, None
+            block = {"name": name, "code": _code(codes[0]), "forms": [], "patterns": [], "line": number}
+            block["ignored"], synset = tuple(codes[1:]), None
         elif stripped.startswith("&"):
             close()
             block, synset = None, synsets.setdefault(stripped.split()[0].rstrip("_").upper(), [])
@@ -304,14 +306,28 @@ def _code(text: str) -> str | None:
 
 def _verb_form(path: Path, number: int, line: str) -> VerbForm:
     codes = CODE_BLOCK.findall(line)
-    text = CODE_BLOCK.sub(" ", line).partition("{")[0].strip()
-    if not text or len(codes) > 1:
+    text, brace, rest = CODE_BLOCK.sub(" ", line).partition("{")
+    if not text.strip() or len(codes) > 1 or (brace and "}" not in rest):
         raise DictionaryError(str(path), number, f"bad verb line: {line!r}")
     words = phrase_words(text)
-    marked = [i for i, w in enumerate(words) if w.startswith("+")]
-    at = marked[0] if marked else 0
+    at = _verb_at(words)
     verb = words[at].lstrip("+")
-    return VerbForm(verb, tuple(words[:at]), tuple(words[at + 1 :]), _code(codes[0]) if codes else None, number)
+    irregular = [(w := phrase_words(item))[_verb_at(w)].lstrip("+") for item in rest.partition("}")[0].split()]
+    written = [verb, *irregular] if brace else regular_forms(verb)
+    code = _code(codes[0]) if codes else None
+    return VerbForm(verb, tuple(words[:at]), tuple(words[at + 1 :]), code, number, tuple(w.lower() for w in written))
+
+
+def _verb_at(words: list[str]) -> int:
+    """Where the verb is in a form's words: the one marked `+`, else the first."""
+    return next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+
+
+def regular_forms(verb: str) -> list[str]:
+    """The forms PETRARCH writes out for a verb given without `{...}`: itself, +S, +ED (+D after E), +ING
+    (the E dropped); nothing else ("departes" is no form of DEPART)."""
+    stem = verb[:-1] if verb.upper().endswith("E") else verb
+    return [verb, verb + "S", stem + "ED", stem + "ING"]
 
 
 # -- from PETRARCH entries to our knowledge ---------------------------------------------------
@@ -449,18 +465,22 @@ class _Verbs:
 
     rules: dict[str, dict[str, VerbPattern]] = field(default_factory=dict)
     sequences: dict[str, list[SequencePattern]] = field(default_factory=dict)
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> the forms it is matched by
 
 
-def import_verbs(
-    path: Path, lemma: Lemmatizer, notes: PetrarchImport
-) -> tuple[dict[str, tuple[VerbPattern, ...]], dict[str, tuple[SequencePattern, ...]]]:
+def import_verbs(path: Path, lemma: Lemmatizer, notes: PetrarchImport) -> _Verbs:
     """Each verb of a block by its lemma: the block's (or the form's) code as a rule of the verb, and
-    each pattern as a sequence pattern; a form of several words is a sequence pattern itself."""
+    each pattern as a sequence pattern; a form of several words is a sequence pattern itself. The
+    verb is matched by the forms the dictionary writes (`written`), not by its lemma, as PETRARCH does."""
     synsets, blocks = read_verbs(path)
     found = _Verbs()
     for block in blocks:
+        if block.ignored:
+            reason = f"only the first header code is read, as PETRARCH does: [{'] ['.join(block.ignored)}] ignored"
+            _note(notes.approximated, path.name, block.line, block.name, reason)
         for form in block.forms:
             verb = lemma(form.verb)
+            found.written[verb] = tuple(dict.fromkeys([*found.written.get(verb, ()), *form.written]))
             default = form.code or block.code
             if default and not form.before and not form.after:
                 codes = _codes(default, form.line, form.verb, notes)
@@ -472,8 +492,7 @@ def import_verbs(
                 _add_sequence(found, path, notes, form, verb, (form.line, "*", default), synsets)
             for pattern in block.patterns:
                 _add_sequence(found, path, notes, form, verb, pattern, synsets)
-    rules = {v: tuple(rs.values()) for v, rs in found.rules.items()}
-    return rules, {v: tuple(ps) for v, ps in found.sequences.items()}
+    return found
 
 
 def _add_sequence(
@@ -530,9 +549,11 @@ def import_petrarch(
     """Knowledge from four PETRARCH dictionaries: their actors, agents and verbs replace ours, and
     nothing of our own dictionaries stays (no noun patterns); modality words, speech verbs and the
     like are ours, since PETRARCH has no such files."""
-    result = PetrarchImport(knowledge=base, discards=read_discards(discards))
+    result = PetrarchImport(knowledge=base)
     countries, igos, groups, people = import_actors(actors, result)
-    patterns, sequences = import_verbs(verbs, lemma, result)
+    found = import_verbs(verbs, lemma, result)
+    patterns = {v: tuple(rs.values()) for v, rs in found.rules.items()}
+    sequences = {v: tuple(ps) for v, ps in found.sequences.items()}
     codes = [c for ps in patterns.values() for p in ps for c in (p.code, p.reply) if c]
     codes += [c for ss in sequences.values() for s in ss if s.rule for c in (s.rule.code, s.rule.reply) if c]
     result.knowledge = replace(
@@ -546,7 +567,9 @@ def import_petrarch(
         verbs=patterns,
         verb_forms=verb_forms({**sequences, **patterns}),
         sequences=sequences,
+        written_forms=written_forms({v: f for v, f in found.written.items() if v in patterns or v in sequences}),
         nouns={},
+        discards=read_discards(discards),
     )
     return result
 
@@ -566,7 +589,7 @@ def spacy_lemmatizer(nlp) -> Lemmatizer:  # type: ignore[no-untyped-def]
 NOTES_FILE = "petrarch-notes.txt"
 TABLES = (
     *("countries.tsv", "igos.tsv", "groups.tsv", "people.tsv", "agents.tsv", "cameo.tsv"),
-    *("verbs.tsv", "nouns.tsv", "sequences.tsv"),
+    *("verbs.tsv", "nouns.tsv", "sequences.tsv", "verb_forms.tsv", "discards.tsv"),
 )
 
 
@@ -603,6 +626,13 @@ def _rows(kb: Knowledge, name: str) -> tuple[tuple[str, ...], list[tuple[object,
     if name == "cameo.tsv":
         header = ("code", "name", "goldstein", "quad", "plover", "mode")
         return header, [(c.code, c.name, c.goldstein, c.quad, c.plover or "", c.mode or "") for c in kb.cameo.values()]
+    if name == "verb_forms.tsv":
+        by_verb: dict[str, list[str]] = {}
+        for form, verb in kb.written_forms.items():
+            by_verb.setdefault(verb, []).append(form)
+        return ("verb", "forms"), [(verb, join(forms)) for verb, forms in by_verb.items()]
+    if name == "discards.tsv":
+        return ("scope", "phrase"), [(d.scope, d.phrase) for d in kb.discards]
     if name == "sequences.tsv":
         return ("id", "code", "verb", "pattern"), [
             (s.id, rule_code(s.rule), verb, s.text) for verb, ss in kb.sequences.items() for s in ss
@@ -645,7 +675,6 @@ def write_data_dir(imported: PetrarchImport, out: Path, source: str) -> list[Pat
         f"{len(imported.approximated)} kept with some words ignored",
         *(f"dropped\t{n}" for n in imported.dropped),
         *(f"approximated\t{n}" for n in imported.approximated),
-        f"# {len(imported.discards)} discard phrases read; not applied when coding (eventwire has no discard list)",
     ]
     written.append(out / NOTES_FILE)
     written[-1].write_text("\n".join(notes) + "\n", encoding="utf-8")

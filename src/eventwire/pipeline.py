@@ -15,6 +15,7 @@ from datetime import date
 from .actors import ActorIndex, ActorResolver
 from .clean import clean
 from .coding import code_sentence
+from .discards import discarded_sentences
 from .errors import DictionaryError, InputError
 from .geo import locate_event
 from .ingest import read_text
@@ -94,8 +95,9 @@ class Pipeline:
         speaker_at = speaker_lookup(quotes)
         context = actor_countries(actors)
         events: list[Event] = []
+        discarded = discarded_sentences((p.sentence for p in parsed.sentences), self.kb.discards)
         for sentence, sentence_actors in zip(parsed.sentences, actors, strict=True):
-            if sentence.sentence.kind == "caption":
+            if sentence.sentence.kind == "caption" or sentence.sentence.index in discarded:
                 continue
             for coded in code_sentence(sentence, sentence_actors, self.kb, speaker_at, self.options):
                 if self.options.require_dyad and coded.event.target is None:
@@ -103,13 +105,14 @@ class Pipeline:
                 anchor = None if sentence.sentence.kind == "title" else coded.anchor
                 event = date_event(coded.event, anchor, document.date)
                 events.append(locate_event(event, anchor, self.kb, context, document.dateline))
-        notes = () if document.date_source == "given" else (f"document date {document.date_source}",)
+        notes = [] if document.date_source == "given" else [f"document date {document.date_source}"]
+        notes += dict.fromkeys(discarded.values())
         return CodedDocument(
             document=document,
             sentences=tuple(p.sentence for p in parsed.sentences),
             events=tuple(events),
             quotes=tuple(quotes),
-            notes=notes,
+            notes=tuple(notes),
         )
 
 

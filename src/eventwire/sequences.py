@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .knowledge import VerbPattern
 
 SLOTS = {"$": "source", "+": "target", "%": "compound", "^": "skip"}
+CLAUSE_HEADS = {"ccomp", "xcomp", "advcl", "relcl", "pcomp"}
 CHUNK = re.compile(r"(?:\{[^{}]*\}|[^\s{}])+")
 
 
@@ -102,6 +103,18 @@ def _element(path: str, number: int, part: str) -> Element | None:
     if not options or any(w in SLOTS or "*" in w or "{" in w for o in options for w in o):
         raise DictionaryError(path, number, f"bad pattern word {part!r}")
     return Element("words", options, False)
+
+
+def written_verb(token: Token, written_forms: dict[str, str]) -> bool:
+    """A dictionary's verb form that the tagger calls a noun or adjective where a verb belongs: the
+    head of a clause, or the root of a sentence with no verb at all ("Arnor in accord with Gondor").
+    PETRARCH matches its forms on words, so these are still tried as verbs; a form as a subject,
+    object or modifier ("the accord was signed") stays a noun."""
+    if token.lower_ not in written_forms:
+        return False
+    if token.dep_ == "ROOT":
+        return not any(t.pos_ in {"VERB", "AUX"} for t in token.sent)
+    return token.dep_ in CLAUSE_HEADS
 
 
 def match_sequence(

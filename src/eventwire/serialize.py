@@ -166,9 +166,9 @@ def _str(value: Any) -> Any:
 
 
 def coded_json(coded: CodedDocument) -> list[dict[str, Any]]:
-    """The document, its events and its quotes as JSONL objects, in that order."""
+    """The document (with its notes: why sentences were not coded), its events and its quotes, in that order."""
     return [
-        document_json(document_row(coded)),
+        {**document_json(document_row(coded)), "notes": list(coded.notes)},
         *(event_json(event_row(e, i)) for i, e in enumerate(coded.events)),
         *(quote_json(quote_row(q, i)) for i, q in enumerate(coded.quotes)),
     ]
