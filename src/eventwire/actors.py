@@ -109,6 +109,7 @@ class ActorIndex:
             if plural not in kb.agents:
                 self._add(nlp, self.agents, Entry("agent", sector, plural), [plural])
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
+        self.spellings = Spellings(kb)
 
     def office_holder(self, name: str, on: date | None) -> Actor | None:
         """The person of that name (or surname) in people.tsv, coded with their office on the date.
@@ -163,13 +164,66 @@ class ActorIndex:
         for match in found:
             labels.setdefault((match.start, match.end), []).append(match.label)
         result = {}
-        for match in filter_spans(found):
+        kept = filter_spans(found)
+        covered = {i for match in kept for i in range(match.start, match.end)}
+        for token in span:
+            entry = None if token.i in covered or token.lower_ in self.proper_words else self.spellings.entry(token)
+            if entry is not None:
+                result[token.i] = (entry, span.doc[token.i : token.i + 1])
+        for match in kept:
             first, *rest = sorted(dict.fromkeys(labels[match.start, match.end]), key=self.order.__getitem__)
             entry = self.entries[first]
             others = tuple(self.entries[label] for label in rest if self.entries[label].kind == entry.kind)
             start = match.start + 1 if match[0].lower_ == "the" else match.start
             result[match.end - 1] = (replace(entry, others=others), span.doc[start : match.end])
         return result
+
+
+class Spellings:
+    """Country names misspelt by one letter in wire copy ("Ethopia", "Quatar", "Isreal"), conservatively.
+
+    A capitalised word of at least six letters that no entry knows and that the tagger does not take for a
+    person, nor for part of a longer name ("Paris Saint-Germain"), is a country's name or adjective when one
+    letter dropped, added or swapped with its neighbour gives that name, the first and last letters untouched,
+    and only one country fits. A changed letter does not count: one-letter changes of names are other names
+    ("Roland", "Greene", "Franco"); the tagger often takes an unknown spelling for an organisation of one word.
+    """
+
+    MIN_LENGTH = 6
+    ENTITY_TYPES = {"", "GPE", "NORP", "LOC"}
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.names: dict[str, set[Entry]] = {}
+        self.shortened: dict[str, set[Entry]] = {}
+        for country in kb.countries:
+            for kind, names in (("country", [country.name, *country.aliases]), ("adjective", country.adjectives)):
+                for name in (n.lower() for n in names if n.isalpha() and len(n) >= self.MIN_LENGTH - 1):
+                    entry = Entry(kind, country.iso3, country.name)
+                    self.names.setdefault(name, set()).add(entry)
+                    for cut in inner_deletions(name):
+                        self.shortened.setdefault(cut, set()).add(entry)
+
+    def entry(self, token: Token) -> Entry | None:
+        word = token.lower_
+        if len(word) < self.MIN_LENGTH or not token.is_alpha or not token.is_title:
+            return None
+        alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        if not (token.ent_type_ in self.ENTITY_TYPES or (token.ent_type_ == "ORG" and alone)) or word in self.names:
+            return None
+        found = set(self.shortened.get(word, set()))
+        for variant in [*inner_deletions(word), *inner_swaps(word)]:
+            found |= self.names.get(variant, set())
+        return found.pop() if len({e.code for e in found}) == 1 and len(found) == 1 else None
+
+
+def inner_deletions(word: str) -> list[str]:
+    """The word with one letter removed, never the first or the last."""
+    return [word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)]
+
+
+def inner_swaps(word: str) -> list[str]:
+    """The word with two neighbouring letters swapped, never the first or the last."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 2)]
 
 
 @dataclass
@@ -582,8 +636,10 @@ class ActorResolver:
         """An agent noun as actors, one per country qualifying it (or the noun `qualified` it modifies)."""
         countries = self._countries_of(token, matches) or (self._countries_of(qualified, matches) if qualified else [])
         if not countries and token.dep_ == "conj" and matches.get(token.head.i, (None,))[0] is not None:
-            # "lawmakers and officials in Gondor": the place qualifies every agent of the list
-            countries = self._countries_of(token.head, matches, places_only=True)
+            # "lawmakers and officials in Gondor": the place qualifies every agent of the list, and so does
+            # the country before the first when the next has no words of its own ("Danish media and government")
+            bare = all(c.dep_ in {"cc", "punct", "conj"} for c in token.children)
+            countries = self._countries_of(token.head, matches, places_only=not bare)
         # "rebel leaders", "army officers": the qualifying agent says more than the generic head
         sector = next(
             (

@@ -325,6 +325,8 @@ def name_variants(name: str) -> list[str]:
         " ".join(w.title() for w in words),
         " ".join(words),
         " ".join(w.lower() if w.lower() in STOP_WORDS else w.capitalize() for w in words),
+        # "THE_AU": a short word stays in capitals as an acronym, after a capitalised article ("The AU")
+        " ".join(w.capitalize() if i == 0 or len(w) > 3 else w for i, w in enumerate(words)),
     ]
     return list(dict.fromkeys(f for f in forms if f))
 
