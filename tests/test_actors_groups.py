@@ -37,3 +37,12 @@ def test_a_people_qualified_by_a_country_belongs_to_that_country(code):
 
 def test_an_ethnic_minority_belongs_to_the_country_it_lives_in(code):
     assert codes(code("Ethnic Hungarians in Slovakia demanded more autonomy.", D)) == {"SVK"}
+
+
+def test_a_place_after_in_qualifies_each_agent_and_place_listed(code):
+    assert codes(code("Lawmakers in France and Germany criticized Russia on Monday.", D)) == {"FRALEG", "DEULEG"}
+    assert codes(code("Lawmakers and officials in Kenya criticized Uganda on Monday.", D)) == {"KENLEG", "KENGOV"}
+
+
+def test_a_bare_agent_after_and_shares_the_country_before_the_first(code):
+    assert codes(code("Chinese media and government criticized Japan on Monday.", D)) == {"CHNMED", "CHNGOV"}

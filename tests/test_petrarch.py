@@ -272,7 +272,7 @@ def test_imported_files_load_as_our_knowledge(imported_dir: Path) -> None:
         (None, date(1, 1, 1), date(1995, 5, 31)),
         ("REB", date(1999, 8, 17), None),
     }
-    assert kb.agents["harbourman"] == "HBR" and "traders guild" not in kb.agents
+    assert kb.agents["harbourman"] == "HBR" and kb.agents["traders guild"] == "BUS~"
     assert {p.code for p in kb.verbs["paint"]} == {"051"}
     assert kb.patterns_for("paint", "painted") and not kb.patterns_for("paint", "paintes")  # verb_forms.tsv
     assert {s.rule.code for s in kb.sequences["paint"] if s.rule} == {"052", "053", "904", "055", "056", "057", "058"}
@@ -280,7 +280,7 @@ def test_imported_files_load_as_our_knowledge(imported_dir: Path) -> None:
     assert kb.cameo["053"].name == load_knowledge().cameo["053"].name
     assert not kb.nouns
     notes = (imported_dir / "petrarch-notes.txt").read_text(encoding="utf-8")
-    assert "prefix agent [BUS~]" in notes
+    assert "prefix agent" not in notes and "explicit plurals" in notes
     # PETRARCH reads a header's first code only; the second is reported, not silently lost
     assert [p.code for p in kb.verbs["stall"]] == ["120"]
     assert "only the first header code is read, as PETRARCH does: [031:031] ignored: STALL" in notes
@@ -308,3 +308,71 @@ def test_petrarch_unit_suite_score(pipeline: Pipeline) -> None:
     assert report.categories["SYNSET"].recall >= 0.6 and report.categories["VERB"].recall >= 0.95
     assert report.categories["ERROR"].recall >= 5 / 7  # discards applied by the pipeline
     assert report.categories["DATE"].recall >= 0.85
+
+
+# our own small dictionaries: a person listed with a country's code, a name with two codes, an acronym,
+# agents (one a prefix agent) to put around them
+TITLED_ACTORS = """VALMAR [VAL]
+NORTH_TIRION [TIR]
+ALQUALONDE [ALQ]
+FINWE [VAL]
+THE_ISLES [ALQ/AVA]
+THE_VL [IGOVAL]
+"""
+TITLED_AGENTS = """PRIME_MINISTER [~GOV]
+LAWMAKER [~LEG]
+OFFICIAL [~GOV]
+MEDIA {} [~MED]
+GOVERNMENT [~GOV]
+TRADERS_GUILD {} [BUS~]
+DIPLOMAT [~GOV]
+"""
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    folder = tmp_path_factory.mktemp("titled")
+    verbs = write(folder, "verbs.txt", "--- CRITICIZE  [121] ---\nCRITICIZE\n")
+    actors, agents = write(folder, "actors.txt", TITLED_ACTORS), write(folder, "agents.txt", TITLED_AGENTS)
+    import_to_dir(verbs, actors, agents, write(folder, "discards.txt", "FOOTBALL\n"), folder / "data")
+    return Pipeline(Settings(data_dir=folder / "data"))
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # an agent before a name in the actor dictionary adds its code, as in PETRARCH
+        ("Valmar Prime Minister Finwe criticized North Tirion on Monday.", {"VALGOV"}),
+        # a prefix agent goes before the country, then the agent it qualifies after
+        ("Traders Guild Valmar criticized North Tirion on Monday.", {"BUSVAL"}),
+        ("A Traders Guild Valmar diplomat criticized North Tirion on Monday.", {"BUSVALGOV"}),
+        # a name with two codes: one event for each
+        ("The Isles criticized North Tirion on Monday.", {"ALQ", "AVA"}),
+        ("The VL criticized North Tirion on Monday.", {"IGOVAL"}),
+        ("Lawmakers in Valmar and Alqualonde criticized North Tirion on Monday.", {"VALLEG", "ALQLEG"}),
+        ("Lawmakers and officials in Valmar criticized North Tirion on Monday.", {"VALLEG", "VALGOV"}),
+        ("Valmar media and government criticized North Tirion on Monday.", {"VALMED", "VALGOV"}),
+        ("Valmar, the Isles, Alqualonde and North Tirion criticized the plan.", {"VAL", "ALQ", "AVA", "TIR"}),
+    ],
+)
+def test_imported_actors_and_agents_code_as_petrarch_combines_them(titled: Pipeline, text: str, sources: set) -> None:
+    coded = titled.code_text(text, date(2000, 1, 5))
+    assert {e.source.code for e in coded.events} == sources
+
+
+def test_a_name_with_several_codes_is_imported_under_each(titled: Pipeline) -> None:
+    names = {c.iso3: {c.name, *c.aliases} for c in titled.kb.countries}
+    assert "The Isles" in names["ALQ"] and "The Isles" in names["AVA"]
+    assert titled.kb.agents["traders guild"] == "BUS~"
+    coded = titled.code_text("North Tirion criticized the Isles on Monday.", date(2000, 1, 5))
+    assert {(e.source.code, e.target and e.target.code) for e in coded.events} == {("TIR", "ALQ"), ("TIR", "AVA")}
+
+
+@pytest.mark.skipif(not SUITE.is_dir(), reason="../shared/eval/petrarch-unit is not beside the project")
+def test_petrarch_unit_suite_actor_categories(pipeline: Pipeline) -> None:
+    """Measured after titles before dictionary names, several codes, prefix agents and misparsed lists:
+    SYNSET 47/52, COMPOUND 90/116, DEMO 33/51, AGENT 19/26, ACTOR 13/17 (before 34, 74, 27, 17, 11)."""
+    report = evaluate_petrarch(read_gold(SUITE / "petr_unit.jsonl"), SUITE, pipeline.settings)
+    recall = {name: score.recall for name, score in report.categories.items()}
+    assert recall["SYNSET"] >= 0.85 and recall["COMPOUND"] >= 0.75 and recall["DEMO"] >= 0.6, recall
+    assert recall["AGENT"] >= 0.7 and recall["ACTOR"] >= 0.7, recall

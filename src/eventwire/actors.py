@@ -33,15 +33,22 @@ OF_PREPS = {"of", "from", "in"}
 PLACE_KINDS = {"country", "adjective", "capital", "seat", "city"}
 ETHNIC_MARKERS = {"ethnic"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
+NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
+LISTED_DEPS = {"nmod", "compound", "appos"}
 
 
 @dataclass(frozen=True)
 class Entry:
-    """What a dictionary phrase means."""
+    """What a dictionary phrase means; `others` are the further codes of a name listed under several."""
 
     kind: str  # country, adjective, capital, seat, city, igo, group, agent
-    code: str  # ISO3 for places, the IGO code, or the sector for agents
+    code: str  # ISO3 for places, the IGO code, or the sector for agents (`NGO~`: goes before the actor's code)
     name: str
+    others: tuple[Entry, ...] = ()
+
+    def each(self) -> tuple[Entry, ...]:
+        """This entry and the others its phrase stands for ("the Shire" [FRO/BIL/SAM]: one actor per code)."""
+        return (replace(self, others=()), *self.others)
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,7 @@ class ActorIndex:
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[int, Entry] = {}
+        self.order: dict[int, int] = {}
         for country in kb.countries:
             self._add(nlp, self.names, Entry("country", country.iso3, country.name), [country.name, *country.aliases])
             self._add(nlp, self.names, Entry("adjective", country.iso3, country.name), country.adjectives)
@@ -101,6 +109,7 @@ class ActorIndex:
             if plural not in kb.agents:
                 self._add(nlp, self.agents, Entry("agent", sector, plural), [plural])
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
+        self.spellings = Spellings(kb)
 
     def office_holder(self, name: str, on: date | None) -> Actor | None:
         """The person of that name (or surname) in people.tsv, coded with their office on the date.
@@ -142,19 +151,79 @@ class ActorIndex:
         key = f"{entry.kind}:{entry.code}:{entry.name}"
         label = nlp.vocab.strings.add(key)
         self.entries[label] = entry
+        self.order.setdefault(label, len(self.order))
         docs = [nlp.make_doc(p) for p in phrases if p]
         if docs:
             matcher.add(key, docs)
 
     def match(self, span: Span) -> dict[int, tuple[Entry, Span]]:
-        """Longest dictionary matches in the span, keyed by the match's last token."""
+        """Longest dictionary matches in the span, keyed by the match's last token; a phrase that
+        several actor entries list carries them all (`Entry.others`)."""
         found = [Span(span.doc, s, e, label=m) for m, s, e in [*self.names(span), *self.agents(span)]]
+        labels: dict[tuple[int, int], list[int]] = {}
+        for match in found:
+            labels.setdefault((match.start, match.end), []).append(match.label)
         result = {}
-        for match in filter_spans(found):
-            entry = self.entries[match.label]
+        kept = filter_spans(found)
+        covered = {i for match in kept for i in range(match.start, match.end)}
+        for token in span:
+            entry = None if token.i in covered or token.lower_ in self.proper_words else self.spellings.entry(token)
+            if entry is not None:
+                result[token.i] = (entry, span.doc[token.i : token.i + 1])
+        for match in kept:
+            first, *rest = sorted(dict.fromkeys(labels[match.start, match.end]), key=self.order.__getitem__)
+            entry = self.entries[first]
+            others = tuple(self.entries[label] for label in rest if self.entries[label].kind == entry.kind)
             start = match.start + 1 if match[0].lower_ == "the" else match.start
-            result[match.end - 1] = (entry, span.doc[start : match.end])
+            result[match.end - 1] = (replace(entry, others=others), span.doc[start : match.end])
         return result
+
+
+class Spellings:
+    """Country names misspelt by one letter in wire copy ("Ethopia", "Quatar", "Isreal"), conservatively.
+
+    A capitalised word of at least six letters that no entry knows and that the tagger does not take for a
+    person, nor for part of a longer name ("Paris Saint-Germain"), is a country's name or adjective when one
+    letter dropped, added or swapped with its neighbour gives that name, the first and last letters untouched,
+    and only one country fits. A changed letter does not count: one-letter changes of names are other names
+    ("Roland", "Greene", "Franco"); the tagger often takes an unknown spelling for an organisation of one word.
+    """
+
+    MIN_LENGTH = 6
+    ENTITY_TYPES = {"", "GPE", "NORP", "LOC"}
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.names: dict[str, set[Entry]] = {}
+        self.shortened: dict[str, set[Entry]] = {}
+        for country in kb.countries:
+            for kind, names in (("country", [country.name, *country.aliases]), ("adjective", country.adjectives)):
+                for name in (n.lower() for n in names if n.isalpha() and len(n) >= self.MIN_LENGTH - 1):
+                    entry = Entry(kind, country.iso3, country.name)
+                    self.names.setdefault(name, set()).add(entry)
+                    for cut in inner_deletions(name):
+                        self.shortened.setdefault(cut, set()).add(entry)
+
+    def entry(self, token: Token) -> Entry | None:
+        word = token.lower_
+        if len(word) < self.MIN_LENGTH or not token.is_alpha or not token.is_title:
+            return None
+        alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        if not (token.ent_type_ in self.ENTITY_TYPES or (token.ent_type_ == "ORG" and alone)) or word in self.names:
+            return None
+        found = set(self.shortened.get(word, set()))
+        for variant in [*inner_deletions(word), *inner_swaps(word)]:
+            found |= self.names.get(variant, set())
+        return found.pop() if len({e.code for e in found}) == 1 and len(found) == 1 else None
+
+
+def inner_deletions(word: str) -> list[str]:
+    """The word with one letter removed, never the first or the last."""
+    return [word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)]
+
+
+def inner_swaps(word: str) -> list[str]:
+    """The word with two neighbouring letters swapped, never the first or the last."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 2)]
 
 
 @dataclass
@@ -225,9 +294,23 @@ def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None 
         return Actor(name=entry.name, code=entry.code, country=entry.code[:3], sector=entry.code[3:])
     if entry.kind in {"capital", "seat"} and sector is None:
         sector = "GOV"
-    code = entry.code + (sector or "")
     name = written if entry.kind in {"capital", "seat", "city"} and not sector else entry.name
-    return Actor(name=name, code=code, country=entry.code, sector=sector)
+    actor = Actor(name=name, code=entry.code, country=entry.code)
+    return with_sector(actor, sector) if sector else actor
+
+
+def with_sector(actor: Actor, sector: str) -> Actor:
+    """The actor with an agent's sector added, as PETRARCH adds agent codes: after the code, or
+    before it for a prefix agent (`NGO~`: "MSF Arnor" is NGOARN), and not again when the code has it."""
+    code = actor.code or ""
+    bare = sector.removesuffix("~")
+    if sector.endswith("~"):
+        added = code if code.startswith(bare) else bare + code
+    else:
+        added = code if bare in code[3:] else code + bare
+    if added == code:
+        return actor
+    return replace(actor, code=added, sector=(actor.sector or "") + bare)
 
 
 def sentence_country(ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> str | None:
@@ -244,6 +327,29 @@ def sentence_country(ent: Span, matches: dict[int, tuple[Entry, Span]], persons:
         if entry.kind in PLACE_KINDS and head not in others and not in_object(span.root)
     }
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def stray_places(head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[Token]:
+    """Places the parser made conjuncts of a noun qualified by a place: in "lawmakers in Fornost and
+    Gondor", Gondor hung under "lawmakers" after "in Fornost"; bare names only (no determiner)."""
+    places = [
+        pobj.i
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in OF_PREPS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        and matches.get(pobj.i, (None,))[0] is not None
+        and matches[pobj.i][0].kind in PLACE_KINDS
+    ]
+    return [
+        c
+        for c in head.conjuncts
+        if places
+        and c.i > min(places)
+        and c.i in matches
+        and matches[c.i][0].kind in {"country", "capital", "seat"}
+        and not any(d.dep_ == "det" for d in c.children)
+    ]
 
 
 def in_object(token: Token) -> bool:
@@ -415,7 +521,66 @@ class ActorResolver:
             return ()
         if entry.kind == "adjective":
             entry = self._residence(token, entry, matches)
-        return (self._mention(country_actor(self.kb, entry, span.text), span, entry.kind),)
+        if self._shares_place_of(token, matches):
+            return ()
+        return (*self._named(token, entry, span, matches), *self._listed(token, matches))
+
+    def _named(self, token: Token, entry: Entry, span: Span, matches: dict[int, tuple[Entry, Span]]) -> list[Mention]:
+        """A named actor with the agents of its own noun phrase ("Prime Minister" before a name the
+        actor dictionary lists, a prefix agent before a country), one mention per code of the name."""
+        titles = self._agents_on(token, matches)
+        widened = token.doc[min([span.start, *(s.start for _, s in titles)]) : span.end]
+        mentions = []
+        for each in entry.each():
+            actor = self._titled(country_actor(self.kb, each, span.text), span, matches)
+            mentions.append(self._mention(actor, widened if titles else span, each.kind))
+        return mentions
+
+    def _titled(self, actor: Actor, span: Span, matches: dict[int, tuple[Entry, Span]]) -> Actor:
+        """A country qualifying an agent with the agents of its own ("an MSF Arnor diplomat": NGOARNGOV)."""
+        if actor.country is None:
+            return actor
+        for agent, _ in self._agents_on(span.root, matches):
+            actor = with_sector(actor, agent.code)
+        return actor
+
+    def _agents_on(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[tuple[Entry, Span]]:
+        """Agent nouns that qualify a name as compounds ("Bree Prime Minister X", "MSF Arnor"); adjectives
+        ("former Yugoslavia") and possessors do not."""
+        found = []
+        for token in head.doc[head.left_edge.i : head.i]:
+            entry = matches.get(token.i, (None, None))[0]
+            if entry is None or entry.kind != "agent" or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            link = token
+            while link.dep_ in {"compound", "nmod"} and link.head.i != head.i and link.head.i < head.i:
+                link = link.head
+            if link.dep_ in {"compound", "nmod"} and link.head.i == head.i:
+                found.append(matches[token.i])
+        return found
+
+    def _listed(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[Mention]:
+        """Actors listed with this one that the parser hung under it: "Fornost and the old Gondor" with
+        Fornost as a modifier of Gondor, "Mordor, the Shire, Fornost and Bree" with an apposition; the
+        modifier or apposition must have a conjunction of its own to count as a list."""
+        mentions = []
+        for child in head.children:
+            if child.dep_ not in LISTED_DEPS or matches.get(child.i, (None,))[0] is None:
+                continue
+            listed = [child, *child.conjuncts]
+            if not any(c.dep_ == "cc" for t in listed for c in t.children):
+                continue
+            for t in listed:
+                if t.i in matches and matches[t.i][0].kind in NAMED_KINDS:
+                    entry, span = matches[t.i]
+                    mentions += self._named(t, entry, span, matches)
+        return mentions
+
+    @staticmethod
+    def _shares_place_of(token: Token, matches: dict[int, tuple[Entry, Span]]) -> bool:
+        """Whether a place is the parser's conjunct of an agent qualified by a place ("lawmakers in
+        Fornost and Gondor" with Gondor hung under "lawmakers"): the agent stands for it."""
+        return token.dep_ == "conj" and token in stray_places(token.head, matches)
 
     def _residence(self, token: Token, entry: Entry, matches: dict[int, tuple[Entry, Span]]) -> Entry:
         """Where a people named by its demonym lives: "Bosnian Serbs" are Bosnia's, and "ethnic Albanians"
@@ -470,6 +635,11 @@ class ActorResolver:
     ) -> tuple[Mention, ...]:
         """An agent noun as actors, one per country qualifying it (or the noun `qualified` it modifies)."""
         countries = self._countries_of(token, matches) or (self._countries_of(qualified, matches) if qualified else [])
+        if not countries and token.dep_ == "conj" and matches.get(token.head.i, (None,))[0] is not None:
+            # "lawmakers and officials in Gondor": the place qualifies every agent of the list, and so does
+            # the country before the first when the next has no words of its own ("Danish media and government")
+            bare = all(c.dep_ in {"cc", "punct", "conj"} for c in token.children)
+            countries = self._countries_of(token.head, matches, places_only=not bare)
         # "rebel leaders", "army officers": the qualifying agent says more than the generic head
         sector = next(
             (
@@ -482,7 +652,7 @@ class ActorResolver:
         if countries:
             return tuple(
                 self._mention(
-                    country_actor(self.kb, c, s.text, None if c.kind == "igo" else sector),
+                    self._titled(country_actor(self.kb, c, s.text, None if c.kind == "igo" else sector), s, matches),
                     token.doc[min(s.start, span.start) : max(s.end, span.end)],
                     "agent",
                 )
@@ -506,13 +676,19 @@ class ActorResolver:
         found = self._countries_of(head, matches)
         return found[0][0] if found else None
 
-    def _countries_of(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[tuple[Entry, Span]]:
-        """Countries or bodies qualifying an agent noun: "Chinese police", "leaders of Japan and Korea"."""
+    def _countries_of(
+        self, head: Token, matches: dict[int, tuple[Entry, Span]], places_only: bool = False
+    ) -> list[tuple[Entry, Span]]:
+        """Countries or bodies qualifying an agent noun: "Chinese police", "leaders of Japan and Korea";
+        with `places_only`, only those after a preposition ("in Fornost"), which a conjunct shares."""
         found: list[tuple[Entry, Span]] = []
-        candidates = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        candidates = [] if places_only else [c for c in head.children if c.dep_ in MODIFIER_DEPS]
         candidates += [
-            t for t in head.doc[head.left_edge.i : head.i] if t.dep_ in MODIFIER_DEPS and t.head.i in matches
+            t
+            for t in head.doc[head.left_edge.i : head.i]
+            if t.dep_ in MODIFIER_DEPS and t.head.i in matches and not places_only
         ]
+        candidates += stray_places(head, matches)
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 candidates += [pobj, *(c for c in pobj.conjuncts)]
@@ -527,7 +703,7 @@ class ActorResolver:
                 entry, span = matches[candidate.i]
                 if entry.kind in {"country", "adjective", "capital", "seat", "igo", "group"}:
                     seen.add(candidate.i)
-                    found.append((entry, span))
+                    found += [(each, span) for each in entry.each()]
         return found
 
     @staticmethod

@@ -308,9 +308,11 @@ def load_people(path: Path, countries: tuple[Country, ...], igos: tuple[Igo, ...
 
 
 def load_agents(path: Path) -> dict[str, str]:
+    """Agent words -> sector; a sector written `NGO~` (PETRARCH's prefix agent) goes before the actor's code."""
     agents: dict[str, str] = {}
     for number, row in read_table(path, ("sector", "words")):
-        if not row["sector"].isalpha() or not row["sector"].isupper():
+        sector = row["sector"].removesuffix("~")
+        if not sector.isalpha() or not sector.isupper():
             raise DictionaryError(str(path), number, f"sector must be an upper-case code: {row['sector']!r}")
         for word in split_list(row["words"]):
             agents.setdefault(word.lower(), row["sector"])

@@ -341,6 +341,8 @@ def name_variants(name: str) -> list[str]:
         " ".join(w.title() for w in words),
         " ".join(words),
         " ".join(w.lower() if w.lower() in STOP_WORDS else w.capitalize() for w in words),
+        # "THE_AU": a short word stays in capitals as an acronym, after a capitalised article ("The AU")
+        " ".join(w.capitalize() if i == 0 or len(w) > 3 else w for i, w in enumerate(words)),
     ]
     return list(dict.fromkeys(f for f in forms if f))
 
@@ -357,9 +359,10 @@ def import_actors(
     path: Path, notes: PetrarchImport
 ) -> tuple[tuple[Country, ...], tuple[Igo, ...], tuple[Group, ...], tuple[Person, ...]]:
     """Three-letter codes become countries, longer ones groups of the country their first three
-    letters name (else bodies); an actor with dated codes becomes a person with an office per code."""
+    letters name (else bodies); an actor with dated codes becomes a person with an office per code.
+    An actor with several codes is entered under each, as PETRARCH codes an event for each."""
     entries = read_actors(path)
-    plain_codes = {c.code for e in entries for c in e.codes if len(c.code) == 3 and c.code.isalpha()}
+    plain_codes = {p for e in entries for c in e.codes for p in c.code.split("/") if len(p) == 3 and p.isalpha()}
     found = _Actors()
     for entry in entries:
         names = [v for n in entry.names for v in name_variants(n)]
@@ -371,20 +374,16 @@ def import_actors(
         if any(c.start or c.end for c in codes):
             found.people += _people(entry, names, codes)
             continue
-        codes_of = codes[0].code.split("/")
-        if len(codes) > 1 or len(codes_of) > 1:
-            notes.approximated.append(
-                Note(path.name, entry.line, " ".join(entry.names), f"several codes: only {codes_of[0]} is kept")
-            )
-        code = codes_of[0]
-        if not re.fullmatch(r"[A-Z]{3,}", code):
-            notes.dropped.append(Note(path.name, entry.line, " ".join(entry.names), f"code {code} is not letters"))
-        elif len(code) == 3:
-            found.countries.setdefault(code, []).extend(names)
-        elif code[:3] in plain_codes and not code.startswith(("IGO", "NGO")):
-            found.groups.setdefault(code, []).extend(names)
-        else:
-            found.bodies.setdefault(code, []).extend(names)
+        # "[FRO/BIL/SAM]" or several code blocks: the name stands for each, and codes one event per code
+        for code in dict.fromkeys(part for c in codes for part in c.code.split("/")):
+            if not re.fullmatch(r"[A-Z]{3,}", code):
+                notes.dropped.append(Note(path.name, entry.line, " ".join(entry.names), f"code {code} is not letters"))
+            elif len(code) == 3:
+                found.countries.setdefault(code, []).extend(names)
+            elif code[:3] in plain_codes and not code.startswith(("IGO", "NGO")):
+                found.groups.setdefault(code, []).extend(names)
+            else:
+                found.bodies.setdefault(code, []).extend(names)
     # a person's office may name a country the dictionary has no name for ("ORC" in ORCHOB)
     for person in found.people:
         if person.country not in found.countries:
@@ -421,10 +420,8 @@ def _people(entry: ActorEntry, names: list[str], codes: list[DatedCode]) -> list
 
 def import_agents(path: Path, notes: PetrarchImport) -> dict[str, str]:
     agents: dict[str, str] = {}
+    """Agents as our agents.tsv words; a prefix agent keeps PETRARCH's `CODE~` (its code goes before the actor's)."""
     for entry in read_agents(path):
-        if entry.prefix:
-            notes.dropped.append(Note(path.name, entry.line, entry.phrases[0], f"prefix agent [{entry.code}~]"))
-            continue
         if not entry.code.isalpha():
             notes.dropped.append(
                 Note(path.name, entry.line, entry.phrases[0], f"agent code {entry.code} is not letters")
@@ -435,7 +432,7 @@ def import_agents(path: Path, notes: PetrarchImport) -> dict[str, str]:
                 Note(path.name, entry.line, entry.phrases[0], "explicit plurals: regular plural added too")
             )
         for phrase in entry.phrases:
-            agents.setdefault(phrase, entry.code)
+            agents.setdefault(phrase, entry.code + "~" if entry.prefix else entry.code)
     return agents
 
 
