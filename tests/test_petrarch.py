@@ -366,6 +366,9 @@ def test_a_name_with_several_codes_is_imported_under_each(titled: Pipeline) -> N
     assert titled.kb.agents["traders guild"] == "BUS~"
     coded = titled.code_text("North Tirion criticized the Isles on Monday.", date(2000, 1, 5))
     assert {(e.source.code, e.target and e.target.code) for e in coded.events} == {("TIR", "ALQ"), ("TIR", "AVA")}
+    # inside an object phrase, the two mentions of one name are both targets, not each other's container
+    coded = titled.code_text("North Tirion criticized ties with the Isles on Monday.", date(2000, 1, 5))
+    assert {(e.source.code, e.target and e.target.code) for e in coded.events} == {("TIR", "ALQ"), ("TIR", "AVA")}
 
 
 @pytest.mark.skipif(not SUITE.is_dir(), reason="../shared/eval/petrarch-unit is not beside the project")

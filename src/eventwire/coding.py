@@ -357,7 +357,11 @@ def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
     inside = [m for t in phrase for m in actors.at(t)]
     for token in phrase:
         # "Gondor's government": the agent that takes in the country, with its conjuncts
-        own = [m for m in actors.at(token) if not any(o.start <= m.start and m.end <= o.end and o != m for o in inside)]
+        own = [
+            m
+            for m in actors.at(token)
+            if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in inside)
+        ]
         if own:
             return own + [m for c in token.conjuncts for m in actors.at(c)]
     modifier = next((m for t in phrase if (m := actors.modifier(t)) is not None), None)
