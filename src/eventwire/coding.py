@@ -7,7 +7,9 @@ by X"). Each event carries the modality the sentence gives it: negated ("did not
 meet"), future ("will meet", "plans to meet"), hypothetical ("could meet", "if ...") or
 asserted. An action announced for the future is also an asserted expression of intent
 by its source (CAMEO 03/13, intent.tsv), dated when it was announced: this is how
-CAMEO codes "X will meet Y".
+CAMEO codes "X will meet Y". Likewise a refused action is a rejection ("will not meet": 12),
+a plan under an ultimatum a threat ("will withdraw unless ...": 13), and what a speaker says
+another must do a demand by the speaker ("said China must drop barriers": 10).
 """
 
 from __future__ import annotations
