@@ -135,3 +135,35 @@ def test_a_conjunct_after_a_passive_takes_its_subject_not_its_agent(code):
     coded = code("Serbia's president was condemned by Germany and will resign.", D)
     resign = next(e for e in coded.events if e.cameo.startswith("08"))
     assert resign.source.country == "SRB" and resign.modality == "future"
+
+
+def asserted(coded):
+    return {
+        (e.source.country, e.target.country if e.target else None, e.cameo)
+        for e in coded.events
+        if e.modality == "asserted"
+    }
+
+
+def test_a_refused_action_is_a_rejection(code):
+    assert ("USA", "IRN", "125") in asserted(code("Washington said it would not meet Iran's negotiators in Oman.", D))
+    assert ("TUR", "GRC", "125") in asserted(code("Turkey refused to meet Greece in Athens on Monday.", D))
+    assert ("POL", None, "122") in asserted(code("Poland will not accept any more refugees this year.", D))
+    undone = asserted(code("Japan did not meet China in Beijing on Monday.", D))
+    assert not any(c.startswith("12") for _, _, c in undone)
+
+
+def test_a_plan_under_an_ultimatum_or_a_conditional_sanction_is_a_threat(code):
+    ultimatum = asserted(code("Kenya will withdraw its troops from Somalia unless the fighting stops.", D))
+    assert {(s, c) for s, _, c in ultimatum} == {("KEN", "130")}
+    assert ("USA", "SRB", "131") in asserted(
+        code("The United States may halt aid to Serbia if the fighting resumes.", D)
+    )
+    promise = asserted(code("Japan will send aid to Haiti if the storm hits.", D))
+    assert not any(c.startswith("13") for _, _, c in promise)
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(code):
+    assert ("RUS", "SDN", "100") in asserted(code("Russia said on Tuesday that Sudan must return the helicopter.", D))
+    assert ("EGY", "ISR", "106") in asserted(code("Egypt said that Israel should meet Hamas in Cairo.", D))
+    assert not any(c.startswith("10") for _, _, c in asserted(code("France said the talks must resume soon.", D)))

@@ -7,7 +7,9 @@ by X"). Each event carries the modality the sentence gives it: negated ("did not
 meet"), future ("will meet", "plans to meet"), hypothetical ("could meet", "if ...") or
 asserted. An action announced for the future is also an asserted expression of intent
 by its source (CAMEO 03/13, intent.tsv), dated when it was announced: this is how
-CAMEO codes "X will meet Y".
+CAMEO codes "X will meet Y". Likewise a refused action is a rejection ("will not meet": 12),
+a plan under an ultimatum a threat ("will withdraw unless ...": 13), and what a speaker says
+another must do a demand by the speaker ("said China must drop barriers": 10).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
 TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
+STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand")  # rule suffixes of events derived from another
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ def code_sentence(
     for token in parsed.span:
         if token.pos_ in {"VERB", "AUX"} or written_verb(token, kb.written_forms):
             found = _verb_events(parsed, token, actors, kb, speaker_at, fired, options)
+            found += _demanded(parsed, token, actors, kb, speaker_at)
         elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in kb.nouns:
             found = _noun_events(parsed, token, actors, kb, speaker_at)
         else:
@@ -109,6 +113,36 @@ def _verb_events(
         if found or not pattern.prep:
             return found
     return []
+
+
+def _demanded(
+    parsed: ParsedSentence, verb: Token, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+) -> list[Coded]:
+    """A speaker's demand on whoever a reported must/should clause names: "Russia said Sudan must return
+    the helicopter" is Russia demanding of Sudan, coded by what it demands (intent.tsv `demand`)."""
+    if is_passive(verb) or not any(
+        c.dep_ == "aux" and c.lower_ in kb.modality_words["obligation"] for c in verb.children
+    ):
+        return []
+    speech = _reporting_verb(verb, kb)
+    if speech is None:
+        return []
+    title = parsed.sentence.kind == "title"
+    sources = [m for m in _actors_of(_subject_heads(speech, title), parsed, actors, speaker_at) if m.actor.code]
+    targets = [m for m in _actors_of(_subject_heads(verb, title), parsed, actors, speaker_at) if m.actor.code]
+    pattern = next(matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)), None)
+    code = kb.demand.get(pattern.code[:2] if pattern else "*") or kb.demand.get("*")
+    if code is None:
+        return []
+    modality = modality_of(speech, kb)
+    verb_span = _verb_span(verb, parsed.span)
+    rule = f"{pattern.id if pattern else verb.lemma_.lower()}+demand"
+    return [
+        Coded(_event(parsed, kb, source, target, code, modality, verb_span, rule), speech)
+        for source in sources
+        for target in targets
+        if not _same_actor(source.actor, target.actor)
+    ]
 
 
 def _noun_events(
@@ -234,11 +268,11 @@ def _events_for(
     modality = modality_of(verb, kb)
     fired.add(verb.i)
     verb_span = _verb_span(verb, span)
-    intent_code = kb.intent.get(pattern.code[:2]) if modality == "future" else None
+    stance = _stance(verb, pattern.code, modality, kb)
     governor = _announcer(verb)
-    if intent_code and governor is not None and governor.i in fired:
+    if stance and stance[1] != "refusal" and governor is not None and governor.i in fired:
         # "threatened to attack": the governing verb already coded the intention
-        intent_code = None if governor.lemma_.lower() in kb.modality_words["intention"] else intent_code
+        stance = None if governor.lemma_.lower() in kb.modality_words["intention"] else stance
     for source in sources:
         # a country's own place inside the object ("victims of the Warsaw uprising") is no target
         others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
@@ -247,9 +281,51 @@ def _events_for(
             yield Coded(event, verb)
             if pattern.reply and target:
                 yield Coded(_event(parsed, kb, target, source, pattern.reply, modality, verb_span, pattern.id), verb)
-            if intent_code:
-                intent = _event(parsed, kb, source, target, intent_code, "asserted", verb_span, f"{pattern.id}+intent")
-                yield Coded(intent, governor)
+            if stance:
+                code, kind = stance
+                yield Coded(
+                    _event(parsed, kb, source, target, code, "asserted", verb_span, f"{pattern.id}+{kind}"), governor
+                )
+
+
+def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[str, str] | None:
+    """What its source asserts now by an action it plans, refuses or makes conditional (intent.tsv), and
+    the rule suffix that says so: "will meet" is an intent to meet, "will not meet" and "refused to meet"
+    a rejection, "will withdraw unless ..." and "may halt aid if ..." threats."""
+    root = code[:2]
+    if modality == "negated":
+        refusal = kb.refusal.get(root) if _refused(verb, kb) else None
+        return (refusal, "refusal") if refusal else None
+    condition = _condition(verb, kb)
+    conflictual = kb.event_code(code).quad >= 3
+    threat = kb.threat.get(root)
+    if threat and condition and (condition in kb.modality_words["ultimatum"] or conflictual):
+        return (threat, "threat") if modality in {"future", "hypothetical"} else None
+    intent = kb.intent.get(root) if modality == "future" else None
+    return (intent, "intent") if intent else None
+
+
+def _refused(verb: Token, kb: Knowledge) -> bool:
+    """Whether a negated action is refused, not just undone: a negated future ("will not accept"), a
+    reported one ("said it would not meet"), or the complement of a refusal verb ("refused to return")."""
+    words = kb.modality_words
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return any(a in words["future"] for a in auxiliaries) or (
+            any(a in words["reported"] for a in auxiliaries) and _reported(verb, kb)
+        )
+    governor = _governor(verb)
+    return verb.dep_ == "xcomp" and governor is not None and governor.lemma_.lower() in words["refusal"]
+
+
+def _condition(verb: Token, kb: Knowledge) -> str | None:
+    """The subordinator of a conditional clause on the verb ("will withdraw unless ...": unless), if any."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl":
+            mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+            if mark in kb.modality_words["condition"]:
+                return mark
+    return None
 
 
 def _same_actor(source: Actor, target: Actor) -> bool:
@@ -432,6 +508,11 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
 
 def _reported(verb: Token, kb: Knowledge) -> bool:
     """Whether a clause is what a speech verb reports ("said it would ..."), through conjoined clauses."""
+    return _reporting_verb(verb, kb) is not None
+
+
+def _reporting_verb(verb: Token, kb: Knowledge) -> Token | None:
+    """The speech verb whose reported clause this is, through conjoined clauses, if any."""
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in kb.speech_verbs
+    return verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in kb.speech_verbs else None

@@ -5,7 +5,8 @@ and the (source, target, code) triples it must produce, actors written as PETRAR
 writes them (`---` for no target). Recall is the share of expected triples produced,
 precision the share of produced triples that are expected; a record that expects no
 event, or its rejection, counts as one expected item, right when nothing is coded.
-The expressed intentions eventwire derives from planned actions (`+intent` rules) are
+The intentions, refusals, threats and demands eventwire derives from planned, refused,
+conditional and required actions (`+intent`, `+refusal`, `+threat`, `+demand` rules) are
 not compared: PETRARCH does not derive them.
 """
 
@@ -16,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from .coding import STANCE_RULES
 from .errors import GoldError
 from .knowledge import default_knowledge
 from .nlp import load_model
@@ -103,7 +105,7 @@ def produced_triples(coded: CodedDocument) -> list[Triple]:
         dict.fromkeys(
             (actor_code(e.source), actor_code(e.target), e.cameo)
             for e in coded.events
-            if not e.rule.endswith("+intent")
+            if not e.rule.endswith(STANCE_RULES)
         )
     )
 

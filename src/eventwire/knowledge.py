@@ -135,6 +135,9 @@ class Knowledge:
     regions: tuple[Region, ...] = ()
     discards: tuple[Discard, ...] = ()
     written_forms: dict[str, str] = field(default_factory=dict)  # verb_forms.tsv: a written form -> its verb
+    refusal: dict[str, str] = field(default_factory=dict)
+    threat: dict[str, str] = field(default_factory=dict)
+    demand: dict[str, str] = field(default_factory=dict)
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -336,13 +339,19 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
     return codes
 
 
-def load_intent(path: Path, cameo: dict[str, CameoCode]) -> dict[str, str]:
-    intent = {}
-    for number, row in read_table(path, ("root", "code")):
-        if row["code"] not in cameo:
-            raise DictionaryError(str(path), number, f"unknown CAMEO code {row['code']!r}")
-        intent[row["root"]] = row["code"]
-    return intent
+INTENT_COLUMNS = ("root", "code", "refusal", "threat", "demand")
+
+
+def load_intent(path: Path, cameo: dict[str, CameoCode]) -> dict[str, dict[str, str]]:
+    """Per column of intent.tsv (code, refusal, threat, demand): the code it gives each root that has one."""
+    tables: dict[str, dict[str, str]] = {column: {} for column in INTENT_COLUMNS[1:]}
+    for number, row in read_table(path, INTENT_COLUMNS):
+        for column, table in tables.items():
+            if row[column] and row[column] not in cameo:
+                raise DictionaryError(str(path), number, f"unknown CAMEO code {row[column]!r}")
+            if row[column]:
+                table[row["root"]] = row[column]
+    return tables
 
 
 def parse_pattern(path: Path, number: int, text: str) -> tuple[str, dict[str, str]]:
@@ -462,6 +471,7 @@ def verb_forms(lemmas: Iterable[str]) -> dict[str, str]:
 
 def load_modality(path: Path) -> dict[str, frozenset[str]]:
     kinds = {"future", "reported", "light", "hypothetical", "negation", "intention", "denial", "condition", "directive"}
+    kinds |= {"refusal", "ultimatum", "obligation"}
     words: dict[str, set[str]] = {k: set() for k in kinds}
     for number, row in read_table(path, ("kind", "words")):
         if row["kind"] not in kinds:
@@ -499,6 +509,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
     boiler = list(read_table(data_dir / "boilerplate.tsv", ("kind", "text")))
     countries = load_countries(data_dir / "countries.tsv")
     igos = load_igos(data_dir / "igos.tsv")
+    stances = load_intent(data_dir / "intent.tsv", cameo)
     return Knowledge(
         countries=countries,
         igos=igos,
@@ -506,7 +517,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         people=load_people(data_dir / "people.tsv", countries, igos),
         agents=load_agents(data_dir / "agents.tsv"),
         cameo=cameo,
-        intent=load_intent(data_dir / "intent.tsv", cameo),
+        intent=stances["code"],
         verbs=verbs,
         verb_forms=verb_forms({**sequences, **verbs}),
         nouns=nouns,
@@ -519,6 +530,9 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         regions=load_regions(data_dir / "regions.tsv"),
         discards=load_discards(data_dir / "discards.tsv"),
         written_forms=load_written_forms(data_dir / "verb_forms.tsv", {*verbs, *sequences}),
+        refusal=stances["refusal"],
+        threat=stances["threat"],
+        demand=stances["demand"],
     )
 
 
