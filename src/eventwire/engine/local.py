@@ -5,8 +5,10 @@ before), puts each new document in its near-duplicate story, and is the only wri
 the store. The coding itself (parse, actors, quotes, events) runs in that process or,
 with several workers, in worker processes that each hold a loaded pipeline and send the
 coded documents back. At most two chunks per worker are in flight, so memory stays the
-same however large the corpus. Each document is stored in one transaction with its
-URLs and story: a run killed at any point is resumed by running it again.
+same however large the corpus. Each coded chunk is stored in one transaction with its
+documents' URLs and stories, all of it or none of it: a run killed at any point is
+resumed by running it again. The writer looks inputs up in the store a group at a time
+(one query per group, not one per input): its time is taken from the coding workers.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from functools import cache
 from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..clean import clean
 from ..dedup import StoryIndex
@@ -33,9 +35,11 @@ from ..records import CodedDocument, Document, RawDocument
 from ..settings import Settings
 from ..store import Store
 
-CHUNK_SIZE = 8  # documents per task sent to a worker
+CHUNK_SIZE = 8  # documents per task sent to a worker, and per transaction
+INTAKE_GROUP = 64  # inputs looked up in the store with one query
 ENGINES = ("local", "dask")
 Coder = Callable[[Iterator[Document]], Iterator[list[CodedDocument]]]
+T = TypeVar("T")
 
 
 @dataclass
@@ -72,8 +76,8 @@ def code_chunk(settings: Settings, documents: list[Document]) -> list[CodedDocum
     return list(code_documents(_worker_pipeline(settings), documents))
 
 
-def chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
-    while chunk := list(islice(documents, size)):
+def chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(islice(items, size)):
         yield chunk
 
 
@@ -92,9 +96,9 @@ def run_bounded(
         yield from (future.result() for future in done)
 
 
-def in_process(pipeline: Pipeline) -> Coder:
-    """Code in this process with `pipeline`."""
-    return lambda documents: ([coded] for coded in code_documents(pipeline, documents))
+def in_process(pipeline: Pipeline, chunk_size: int = CHUNK_SIZE) -> Coder:
+    """Code in this process with `pipeline`, yielding chunks of `chunk_size` coded documents."""
+    return lambda documents: chunks(code_documents(pipeline, documents), chunk_size)
 
 
 def process_pool(pipeline: Pipeline, workers: int, chunk_size: int = CHUNK_SIZE) -> Coder:
@@ -104,7 +108,7 @@ def process_pool(pipeline: Pipeline, workers: int, chunk_size: int = CHUNK_SIZE)
         work = chunks(documents, chunk_size)
         first = list(islice(work, workers))
         if workers < 2 or len(first) < workers:
-            yield from in_process(pipeline)(chain.from_iterable(chain(first, work)))
+            yield from in_process(pipeline, chunk_size)(chain.from_iterable(chain(first, work)))
             return
         context = get_context("spawn")  # a fork would copy the open store and the parent's threads
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -123,45 +127,55 @@ class Intake:
         self.summary = IngestSummary()
         self.stories = StoryIndex(pipeline.settings.near_duplicate).load(store.story_rows())
         self.in_flight: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.written: set[str] = set()  # documents stored since the current group was looked up
 
     def documents(self, raws: Iterable[RawDocument | InputError]) -> Iterator[Document]:
         """The new documents among the inputs; failures and already-stored ones are recorded."""
-        for raw in raws:
+        for group in chunks(iter(raws), INTAKE_GROUP):
+            yield from self._new_documents(group)
+
+    def _new_documents(self, group: list[RawDocument | InputError]) -> Iterator[Document]:
+        """The new documents of a group of inputs, looked up in the store with one query per kind of key."""
+        raws = {i: raw for i, raw in enumerate(group) if isinstance(raw, RawDocument)}
+        known = self.store.url_documents([raw.url for raw in raws.values() if raw.url])
+        cleaned = {i: clean(raw, self.kb) for i, raw in raws.items() if raw.url not in known}
+        self.written.clear()
+        stored = self.store.stored([document.id for document in cleaned.values()])
+        for i, raw in enumerate(group):
             if isinstance(raw, InputError):
                 self.fail(raw)
                 continue
-            known = raw.url and self.store.url_document(raw.url)
-            if known:
-                self.store.add_url(known, raw.url, raw.source, raw.fetched)
-                self.skip(raw.source, known)
+            if raw.url in known:
+                self.seen_again(known[raw.url], raw, known)
                 continue
-            document = clean(raw, self.kb)
+            document = cleaned[i]
             if not document.paragraphs and not document.title:
                 self.fail(InputError(raw.source, "no article text left after removing page chrome"))
                 continue
-            url: dict[str, Any] = {"doc": document.id, "url": raw.url, "source": raw.source, "fetched": raw.fetched}
             if document.id in self.in_flight:
-                self.in_flight[document.id]["document_urls"].append(url)
+                self.in_flight[document.id]["document_urls"].append(_url_row(document.id, raw))
                 self.skip(raw.source, document.id)
-            elif self.store.has(document.id):
-                self.store.add_url(document.id, raw.url, raw.source, raw.fetched)
-                self.skip(raw.source, document.id)
+            elif document.id in stored or document.id in self.written:
+                self.seen_again(document.id, raw, known)
             else:
                 story, minhash = self.stories.assign(document.id, document.text)
-                minhash_values = [int(v) for v in minhash.hashvalues]
                 self.in_flight[document.id] = {
-                    "document_urls": [url],
-                    "stories": [{"doc": document.id, "story": story, "minhash": minhash_values}],
+                    "document_urls": [_url_row(document.id, raw)],
+                    "stories": [{"doc": document.id, "story": story, "minhash": [int(v) for v in minhash.hashvalues]}],
                 }
                 yield document
 
-    def write(self, coded: list[CodedDocument], batched: bool) -> None:
-        """Store coded documents: in one transaction (batched) or one transaction each."""
-        items = [(c, self.in_flight.pop(c.document.id, {})) for c in coded]
-        if batched:
-            new = self.store.add_batch(items)
-        else:
-            new = {c.document.id for c, extra in items if self.store.add(c, extra)}
+    def seen_again(self, doc: str, raw: RawDocument, known: dict[str, str]) -> None:
+        """A stored document met again: remember where, once."""
+        self.store.add_url(doc, raw.url, raw.source, raw.fetched)
+        if raw.url:
+            known[raw.url] = doc
+        self.skip(raw.source, doc)
+
+    def write(self, coded: list[CodedDocument]) -> None:
+        """Store a chunk of coded documents in one transaction."""
+        new = self.store.add_batch([(c, self.in_flight.pop(c.document.id, {})) for c in coded])
+        self.written |= new
         for c in coded:
             if c.document.id in new:
                 self.summary.stored += 1
@@ -184,6 +198,10 @@ class Intake:
         self.on_result(Skipped(source, doc))
 
 
+def _url_row(doc: str, raw: RawDocument) -> dict[str, Any]:
+    return {"doc": doc, "url": raw.url, "source": raw.source, "fetched": raw.fetched}
+
+
 def ingest_paths(
     paths: Iterable[Path | str],
     store: Store,
@@ -195,11 +213,11 @@ def ingest_paths(
     scheduler: str | None = None,
     chunk_size: int = CHUNK_SIZE,
 ) -> IngestSummary:
-    """Code and store inputs, skipping those already stored; one transaction per document.
+    """Code and store inputs, skipping those already stored; one transaction per chunk of documents.
 
     `engine` "dask" codes on a Dask cluster (`scheduler` address, or a local cluster of
-    `workers` processes) and stores the results in batches. Workers get `chunk_size`
-    documents per task.
+    `workers` processes). Workers get `chunk_size` documents per task, and each coded
+    chunk is stored in one transaction.
     """
     if engine == "dask":
         from .dask import dask_coder
@@ -215,7 +233,7 @@ def ingest_paths(
 
     raws = read_inputs(paths, settings.max_bytes, publication_date, settings.fetch_timeout, known_url)
     for coded in coder(intake.documents(raws)):
-        intake.write(coded, batched=engine == "dask")
+        intake.write(coded)
     return intake.summary
 
 
