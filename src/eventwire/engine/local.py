@@ -35,7 +35,7 @@ from ..records import CodedDocument, Document, RawDocument
 from ..settings import Settings
 from ..store import Store
 
-CHUNK_SIZE = 8  # documents per task sent to a worker, and per transaction
+CHUNK_SIZE = 32  # documents per task sent to a worker, and per transaction
 INTAKE_GROUP = 64  # inputs looked up in the store with one query
 ENGINES = ("local", "dask")
 Coder = Callable[[Iterator[Document]], Iterator[list[CodedDocument]]]
