@@ -158,7 +158,7 @@ def quote_json(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def document_json(row: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "title", "author", "date", "date_source", "url", "source", "dateline", "sentences", "events", "quotes")
+    keys = "id title author date date_source url source dateline sentences events quotes".split()
     return {"type": "document", **{k: _str(row[k]) if k == "date" else row[k] for k in keys}}
 
 

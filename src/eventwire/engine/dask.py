@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EventwireError
-from ..records import CodedDocument, Document
+from ..records import Document
 from ..settings import Settings
-from .local import CHUNK_SIZE, Coder, chunks, run_bounded
+from .local import CHUNK_SIZE, Coded, Coder, chunks, run_bounded
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -29,7 +29,7 @@ CONNECT_SECONDS = 30  # to reach the scheduler, then again for its first worker
 def dask_coder(settings: Settings, workers: int, scheduler: str | None = None, chunk_size: int = CHUNK_SIZE) -> Coder:
     """Code on the cluster at `scheduler`, or on a new local cluster of `workers` processes."""
 
-    def run(documents: Iterator[Document]) -> Iterator[list[CodedDocument]]:
+    def run(documents: Iterator[Document]) -> Iterator[list[Coded]]:
         from distributed import LocalCluster
 
         cluster = None
