@@ -4,7 +4,7 @@ A document's id is a hash of its cleaned text, so the same article ingested twic
 or a folder ingested again, adds nothing. A batch that fails half-way (or a process
 killed while writing it) is rolled back whole, so the store never holds half of a
 batch, let alone half of a document. Rows go in as Arrow tables, one INSERT per table
-and batch: row-by-row statements cost more than the coding of small documents.
+and batch: with a statement per document and table, storing took a tenth of a run.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ class Store:
         return [(d, s, m) for d, s, m in self.db.execute("SELECT doc, story, minhash FROM stories").fetchall()]
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Insert rows as one Arrow table: about ten times faster than multi-row VALUES statements."""
+        """Insert rows as one Arrow table in one statement (parameter binding of many VALUES rows is slow)."""
         if not rows:
             return
         types = self._arrow_types(table)
