@@ -157,8 +157,12 @@ def quote_json(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+DOCUMENT_KEYS = ("id", "title", "author", "date", "date_source", "url", "source", "dateline")
+COUNT_KEYS = ("sentences", "events", "quotes")
+
+
 def document_json(row: dict[str, Any]) -> dict[str, Any]:
-    keys = "id title author date date_source url source dateline sentences events quotes".split()
+    keys = (*DOCUMENT_KEYS, *COUNT_KEYS)
     return {"type": "document", **{k: _str(row[k]) if k == "date" else row[k] for k in keys}}
 
 
