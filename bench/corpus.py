@@ -7,7 +7,9 @@ a fresh process: bare `nlp.pipe` over the texts the pipeline parses (n_process 1
 2), `ingest` with the local engine (1 and 2 workers) and with the Dask engine (a
 LocalCluster of 1 and 2 workers) into a new store. Times include starting worker
 processes (and the cluster); model loading in the measuring process is not timed. Peak
-RSS is the largest sum over the process and all its children, sampled every 0.1 s.
+RSS is the largest sum over the process and all its children, sampled every 0.1 s. The
+CPU seconds of the measuring process itself (for ingest: the reader and writer, which
+competes with the workers for the cores) are reported as "main CPU".
 
     python bench/corpus.py [--articles 2000] [--runs bare:1,local:1,...]
 """
@@ -18,6 +20,7 @@ import argparse
 import json
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,8 +28,12 @@ import threading
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 RUNS = "bare:1,bare:2,local:1,local:2,dask:1,dask:2"
@@ -56,31 +63,43 @@ def generate(count: int, out: Path, seed: int = 7) -> None:
 
 
 def run_one(kind: str, workers: int, corpus: Path) -> dict[str, float]:
-    """One measurement in this process: articles, seconds, events."""
-    from eventwire.clean import clean
+    """One measurement in this process: articles, seconds, events, stories, CPU seconds of this process."""
     from eventwire.engine import ingest_paths
-    from eventwire.ingest import read_inputs
     from eventwire.pipeline import Pipeline
-    from eventwire.records import RawDocument
     from eventwire.store import Store
 
     pipeline = Pipeline()
     if kind == "bare":
-        raws = [r for r in read_inputs([corpus], 10**7) if isinstance(r, RawDocument)]
-        texts = []
-        for raw in raws:
-            document = clean(raw, pipeline.kb)
-            texts += [document.title or "", *document.paragraphs]
-        start = time.perf_counter()
-        for _ in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size, n_process=workers):
-            pass
-        return {"articles": len(raws), "seconds": time.perf_counter() - start, "events": 0, "stories": 0}
+        return _bare(pipeline, workers, corpus)
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         summary = ingest_paths([corpus], store, pipeline, workers=workers, engine=kind)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _cpu() - cpu
         stories = store.query("SELECT count(DISTINCT story) AS n FROM stories")[0]["n"]
-    return {"articles": summary.stored, "seconds": seconds, "events": summary.events, "stories": stories}
+    return {"articles": summary.stored, "seconds": seconds, "events": summary.events, "stories": stories, "cpu": cpu}
+
+
+def _bare(pipeline: Pipeline, workers: int, corpus: Path) -> dict[str, float]:
+    """Bare `nlp.pipe` over the titles and paragraphs of the corpus's cleaned documents."""
+    from eventwire.clean import clean
+    from eventwire.ingest import read_inputs
+    from eventwire.records import RawDocument
+
+    raws = [r for r in read_inputs([corpus], 10**7) if isinstance(r, RawDocument)]
+    texts = []
+    for raw in raws:
+        document = clean(raw, pipeline.kb)
+        texts += [document.title or "", *document.paragraphs]
+    start, cpu = time.perf_counter(), _cpu()
+    for _ in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size, n_process=workers):
+        pass
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu
+    return {"articles": len(raws), "seconds": seconds, "events": 0, "stories": 0, "cpu": cpu}
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(kind: str, workers: int, corpus: Path) -> dict[str, float]:
@@ -129,14 +148,26 @@ def main() -> None:
             kind, workers = run.split(":")
             results[run] = measure(kind, int(workers), corpus)
             print(run, json.dumps(results[run]), file=sys.stderr, flush=True)
-    print("| date | articles | run | workers | art/s | vs bare spaCy | events | stories | peak RSS (MB) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| date | articles | run | workers | art/s | vs bare spaCy | events | stories | main CPU (s) | peak RSS (MB) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for run, r in results.items():
         kind, workers = run.split(":")
         rate = r["articles"] / r["seconds"]
         bare = results.get(f"bare:{workers}")
         ratio = f"{rate / (bare['articles'] / bare['seconds']):.2f}" if bare and kind != "bare" else ""
-        row = [date.today(), r["articles"], kind, workers, f"{rate:.1f}", ratio, r["events"], r["stories"]]
+        row = [
+            date.today(),
+            r["articles"],
+            kind,
+            workers,
+            f"{rate:.1f}",
+            ratio,
+            r["events"],
+            r["stories"],
+            f"{r['cpu']:.1f}",
+        ]
         print("| " + " | ".join(map(str, row)) + f" | {r['peak_mb']:.0f} |")
 
 

@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +121,57 @@ def test_a_run_killed_mid_way_resumes_without_loss_or_duplicates(corpus, pipelin
         summary = ingest_paths([corpus], store, pipeline)
     assert summary.stored == 8 - len(partial["documents"]) and summary.skipped == len(partial["documents"])
     assert snapshot(db) == clean_run
+
+
+@pytest.fixture
+def dask_cluster(tmp_path) -> Iterator[str]:
+    """A `dask scheduler` on a free port of 127.0.0.1 and two single-threaded `dask worker` processes."""
+    from distributed import Client
+
+    dask = str(Path(sys.executable).parent / "dask")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    address_file = tmp_path / "scheduler.json"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env, "cwd": tmp_path}
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard", "--scheduler-file", address_file],
+        **quiet,
+    )
+    processes = [scheduler]
+    try:
+        for _ in range(100):
+            if address_file.exists() and address_file.stat().st_size:
+                break
+            time.sleep(0.1)
+        address = json.loads(address_file.read_text())["address"]
+        for _ in range(2):
+            worker = [dask, "worker", address, "--nthreads", "1", "--no-dashboard", "--local-directory", tmp_path]
+            processes.append(subprocess.Popen(worker, **quiet))
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(2, timeout=30)
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def test_dask_engine_on_a_separate_scheduler_stores_what_the_local_engine_stores(
+    corpus, pipeline, clean_run, dask_cluster, tmp_path
+):
+    from distributed import Client
+
+    db = tmp_path / "remote.duckdb"
+    with Store(db) as store:
+        summary = ingest_paths([corpus], store, pipeline, engine="dask", scheduler=dask_cluster, chunk_size=2)
+    assert summary.stored == 8 and not summary.failures
+    assert snapshot(db) == clean_run
+    with Client(dask_cluster, timeout=30) as client:  # both workers coded, each with one pipeline loaded once
+        loaded = client.run(
+            lambda: __import__("eventwire.engine.local", fromlist=["local"])._worker_pipeline.cache_info()
+        )
+    assert [info.currsize for info in loaded.values()] == [1, 1]

@@ -71,6 +71,21 @@ def test_a_failed_document_leaves_nothing_behind(tmp_path, code):
         assert store.add(coded) and store.counts()["documents"] == 1
 
 
+def test_a_batch_that_fails_half_way_is_stored_not_at_all(tmp_path, code):
+    good = code("Kenya hosted Uganda's president in Nairobi on Friday.")
+    coded = code("Peru condemned Chile on Monday. Chile rejected the criticism.")
+    broken = replace(coded, events=(replace(coded.events[0], rule=None), *coded.events[1:]))
+    url = {"doc": good.document.id, "url": "https://a.example/kenya", "source": "a.txt", "fetched": None}
+    with Store(tmp_path / "s.duckdb") as store:
+        store.db.execute("ALTER TABLE events ALTER COLUMN rule SET NOT NULL")
+        with pytest.raises(StoreError, match=good.document.id):
+            store.add_batch([(good, {"document_urls": [url]}), (broken, {})])
+        assert store.counts() == {"documents": 0, "events": 0, "quotes": 0, "actors": 0}
+        assert store.url_documents(["https://a.example/kenya"]) == {}
+        assert store.add_batch([(good, {"document_urls": [url]}), (coded, {})]) == {good.document.id, coded.document.id}
+        assert store.url_documents(["https://a.example/kenya"]) == {"https://a.example/kenya": good.document.id}
+
+
 def test_an_unopenable_store_is_a_store_error(tmp_path):
     bad = tmp_path / "not-a-db.duckdb"
     bad.write_text("this is not a database")

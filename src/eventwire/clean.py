@@ -61,6 +61,7 @@ def clean(raw: RawDocument, kb: Knowledge) -> Document:
         date_source=date_source,
         dateline=dateline,
         url=raw.url,
+        author=raw.author,
     )
 
 

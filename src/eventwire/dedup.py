@@ -8,7 +8,8 @@ left out) finds the earlier copy through locality-sensitive hashing, and it join
 copy's story. A story is named by the id of its first document.
 
 The signatures are stored with their documents, so the index is rebuilt from the store
-when a run starts and a story keeps growing across runs.
+when a run starts and a story keeps growing across runs. Signatures are computed where
+documents are coded (in the workers); the index only compares them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch >= 2: hash values below 2**32, stored as UINTEGER[]
@@ -43,29 +44,32 @@ class StoryIndex:
         self.signatures: dict[str, np.ndarray] = {}  # uint32 hash values: half the size of a MinHash
         self.stories: dict[str, str] = {}
 
-    def add(self, doc: str, story: str, minhash: MinHash) -> None:
+    def add(self, doc: str, story: str, values: np.ndarray | list[int]) -> None:
+        """Index a document's signature (its MinHash hash values) under `story`."""
         if doc in self.stories:
             return
-        self.lsh.insert(doc, minhash)
-        self.signatures[doc] = minhash.hashvalues.astype(np.uint32)
+        self.lsh.insert(doc, _lean(values))
+        self.signatures[doc] = np.asarray(values, dtype=np.uint32)
         self.stories[doc] = story
 
     def load(self, rows: Iterable[tuple[str, str, list[int]]]) -> StoryIndex:
         """Add stored (doc, story, signature) rows; returns self."""
         for doc, story, values in rows:
-            self.add(
-                doc, story, MinHash(num_perm=NUM_PERM, hashvalues=np.array(values, dtype=np.uint64), scheme=SCHEME)
-            )
+            self.add(doc, story, values)
         return self
 
-    def assign(self, doc: str, text: str) -> tuple[str, MinHash]:
-        """The story of a new document (its closest near-duplicate's, else its own) and its signature."""
-        minhash = signature(text)
+    def assign(self, doc: str, values: np.ndarray) -> str:
+        """The story of a new document with this signature: its closest near-duplicate's, else its own."""
         if doc in self.stories:
-            return self.stories[doc], minhash
-        values = minhash.hashvalues.astype(np.uint32)
-        scored = [(float(np.mean(values == self.signatures[other])), other) for other in self.lsh.query(minhash)]
+            return self.stories[doc]
+        ours = values.astype(np.uint32)
+        scored = [(float(np.mean(ours == self.signatures[other])), other) for other in self.lsh.query(_lean(values))]
         close = [(score, other) for score, other in scored if score >= self.threshold]
         story = self.stories[max(close)[1]] if close else doc
-        self.add(doc, story, minhash)
-        return story, minhash
+        self.add(doc, story, values)
+        return story
+
+
+def _lean(values: np.ndarray | list[int]) -> LeanMinHash:
+    """Hash values as a MinHash for the LSH index, without the permutations a full MinHash builds."""
+    return LeanMinHash(seed=1, hashvalues=np.asarray(values, dtype=np.uint64), scheme=SCHEME)

@@ -28,6 +28,7 @@ class RawDocument:
     title: str | None = None
     metadata_date: datetime.date | None = None
     fetched: datetime.datetime | None = None
+    author: str | None = None  # the byline, from the page's metadata
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Document:
     date_source: Literal["given", "metadata", "dateline", "inferred", "none"] = "none"
     dateline: str | None = None
     url: str | None = None
+    author: str | None = None
 
     @property
     def text(self) -> str:

@@ -88,6 +88,7 @@ def document_row(coded: CodedDocument) -> dict[str, Any]:
         "date_source": d.date_source,
         "dateline": d.dateline,
         "url": d.url,
+        "author": d.author,
         "text": d.text,
         "sentences": len(coded.sentences),
         "events": len(coded.events),
@@ -156,8 +157,12 @@ def quote_json(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+DOCUMENT_KEYS = ("id", "title", "author", "date", "date_source", "url", "source", "dateline")
+COUNT_KEYS = ("sentences", "events", "quotes")
+
+
 def document_json(row: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "title", "date", "date_source", "url", "source", "dateline", "sentences", "events", "quotes")
+    keys = (*DOCUMENT_KEYS, *COUNT_KEYS)
     return {"type": "document", **{k: _str(row[k]) if k == "date" else row[k] for k in keys}}
 
 

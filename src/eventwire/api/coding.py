@@ -19,7 +19,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from ..engine.local import Intake
+from ..engine.local import Intake, signed
 from ..errors import InputError
 from ..ingest import read_text
 from ..pipeline import Pipeline
@@ -71,7 +71,7 @@ def store_coded(access: StoreAccess, pipeline: Pipeline, body: CodeRequest, code
     with access.writer() as store:
         intake = Intake(store, pipeline, None)
         if list(intake.documents([read_text(SOURCE, body.text, body.date)])):
-            intake.write([coded], batched=False)
+            intake.write([signed(coded)])
     return intake.summary.stored == 1
 
 

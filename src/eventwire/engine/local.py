@@ -1,29 +1,35 @@
 """The local engine: inputs streamed through the pipeline, coded here or in a pool of processes.
 
 One process reads the inputs, drops what is already stored (a URL or a cleaned text seen
-before), puts each new document in its near-duplicate story, and is the only writer of
-the store. The coding itself (parse, actors, quotes, events) runs in that process or,
-with several workers, in worker processes that each hold a loaded pipeline and send the
-coded documents back. At most two chunks per worker are in flight, so memory stays the
-same however large the corpus. Each document is stored in one transaction with its
-URLs and story: a run killed at any point is resumed by running it again.
+before) and is the only writer of the store. The coding itself (parse, actors, quotes,
+events, and the MinHash signature) runs in that process or, with several workers, in
+worker processes that each hold a loaded pipeline and send the coded documents back;
+the writer takes them in input order and puts each in its near-duplicate story, so the
+stories do not depend on which worker finished first. At most two chunks per worker are
+in flight, so memory stays the same however large the corpus. Each coded chunk is stored in one transaction with its
+documents' URLs and stories, all of it or none of it: a run killed at any point is
+resumed by running it again. The writer looks inputs up in the store a group at a time
+(one query per group, not one per input): its time is taken from the coding workers.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import numpy as np
 
 from ..clean import clean
-from ..dedup import StoryIndex
+from ..dedup import StoryIndex, signature
 from ..errors import InputError, RecordError
 from ..ingest import read_inputs
 from ..ingest.feeds import read_feed_list
@@ -33,9 +39,12 @@ from ..records import CodedDocument, Document, RawDocument
 from ..settings import Settings
 from ..store import Store
 
-CHUNK_SIZE = 8  # documents per task sent to a worker
+CHUNK_SIZE = 32  # documents per task sent to a worker, and per transaction
+INTAKE_GROUP = 64  # inputs looked up in the store with one query
 ENGINES = ("local", "dask")
-Coder = Callable[[Iterator[Document]], Iterator[list[CodedDocument]]]
+Coded = tuple[CodedDocument, np.ndarray]  # a coded document and its MinHash signature
+Coder = Callable[[Iterator[Document]], Iterator[list[Coded]]]
+T = TypeVar("T")
 
 
 @dataclass
@@ -55,11 +64,16 @@ def code_paths(
     yield from pipeline.code(read_inputs(paths, settings.max_bytes, publication_date, settings.fetch_timeout))
 
 
-def code_documents(pipeline: Pipeline, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-    """Parse and code cleaned documents (the part of the pipeline that workers run)."""
+def code_documents(pipeline: Pipeline, documents: Iterable[Document]) -> Iterator[Coded]:
+    """Parse, code and sign cleaned documents (the part of the pipeline that workers run)."""
     nlp, proper_words = pipeline.nlp, pipeline.index.proper_words
     for parsed in parse_documents(documents, nlp, proper_words, pipeline.settings.batch_size):
-        yield pipeline.code_parsed(parsed)
+        yield signed(pipeline.code_parsed(parsed))
+
+
+def signed(coded: CodedDocument) -> Coded:
+    """A coded document with the MinHash signature of its body, which puts it in its story."""
+    return coded, signature(coded.document.text).hashvalues
 
 
 @cache
@@ -67,44 +81,42 @@ def _worker_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(settings)
 
 
-def code_chunk(settings: Settings, documents: list[Document]) -> list[CodedDocument]:
+def code_chunk(settings: Settings, documents: list[Document]) -> list[Coded]:
     """A worker's task: code a chunk of documents with this process's pipeline (loaded once)."""
     return list(code_documents(_worker_pipeline(settings), documents))
 
 
-def chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
-    while chunk := list(islice(documents, size)):
+def chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(islice(items, size)):
         yield chunk
 
 
 def run_bounded(
     executor: Executor, settings: Settings, work: Iterable[list[Document]], limit: int
-) -> Iterator[list[CodedDocument]]:
-    """Submit chunks to `executor` with at most `limit` in flight, yielding results as they finish."""
-    running: set[Future[list[CodedDocument]]] = set()
+) -> Iterator[list[Coded]]:
+    """Submit chunks to `executor` with at most `limit` in flight, yielding their results in order."""
+    running: deque[Future[list[Coded]]] = deque()
     for chunk in work:
-        running.add(executor.submit(code_chunk, settings, chunk))
+        running.append(executor.submit(code_chunk, settings, chunk))
         if len(running) >= limit:
-            done, running = wait(running, return_when=FIRST_COMPLETED)
-            yield from (future.result() for future in done)
+            yield running.popleft().result()
     while running:
-        done, running = wait(running, return_when=FIRST_COMPLETED)
-        yield from (future.result() for future in done)
+        yield running.popleft().result()
 
 
-def in_process(pipeline: Pipeline) -> Coder:
-    """Code in this process with `pipeline`."""
-    return lambda documents: ([coded] for coded in code_documents(pipeline, documents))
+def in_process(pipeline: Pipeline, chunk_size: int = CHUNK_SIZE) -> Coder:
+    """Code in this process with `pipeline`, yielding chunks of `chunk_size` coded documents."""
+    return lambda documents: chunks(code_documents(pipeline, documents), chunk_size)
 
 
 def process_pool(pipeline: Pipeline, workers: int, chunk_size: int = CHUNK_SIZE) -> Coder:
     """Code in `workers` processes; with less than a chunk of work per worker, in this process."""
 
-    def run(documents: Iterator[Document]) -> Iterator[list[CodedDocument]]:
+    def run(documents: Iterator[Document]) -> Iterator[list[Coded]]:
         work = chunks(documents, chunk_size)
         first = list(islice(work, workers))
         if workers < 2 or len(first) < workers:
-            yield from in_process(pipeline)(chain.from_iterable(chain(first, work)))
+            yield from in_process(pipeline, chunk_size)(chain.from_iterable(chain(first, work)))
             return
         context = get_context("spawn")  # a fork would copy the open store and the parent's threads
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -122,47 +134,58 @@ class Intake:
         self.on_result = on_result or (lambda result: None)
         self.summary = IngestSummary()
         self.stories = StoryIndex(pipeline.settings.near_duplicate).load(store.story_rows())
-        self.in_flight: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        self.in_flight: dict[str, list[dict[str, Any]]] = {}  # document -> the URL rows of its inputs
+        self.written: set[str] = set()  # documents stored since the current group was looked up
 
     def documents(self, raws: Iterable[RawDocument | InputError]) -> Iterator[Document]:
         """The new documents among the inputs; failures and already-stored ones are recorded."""
-        for raw in raws:
+        for group in chunks(iter(raws), INTAKE_GROUP):
+            yield from self._new_documents(group)
+
+    def _new_documents(self, group: list[RawDocument | InputError]) -> Iterator[Document]:
+        """The new documents of a group of inputs, looked up in the store with one query per kind of key."""
+        raws = {i: raw for i, raw in enumerate(group) if isinstance(raw, RawDocument)}
+        known = self.store.url_documents([raw.url for raw in raws.values() if raw.url])
+        cleaned = {i: clean(raw, self.kb) for i, raw in raws.items() if raw.url not in known}
+        self.written.clear()
+        stored = self.store.stored([document.id for document in cleaned.values()])
+        for i, raw in enumerate(group):
             if isinstance(raw, InputError):
                 self.fail(raw)
                 continue
-            known = raw.url and self.store.url_document(raw.url)
-            if known:
-                self.store.add_url(known, raw.url, raw.source, raw.fetched)
-                self.skip(raw.source, known)
+            if raw.url in known:
+                self.seen_again(known[raw.url], raw, known)
                 continue
-            document = clean(raw, self.kb)
+            document = cleaned[i]
             if not document.paragraphs and not document.title:
                 self.fail(InputError(raw.source, "no article text left after removing page chrome"))
                 continue
-            url: dict[str, Any] = {"doc": document.id, "url": raw.url, "source": raw.source, "fetched": raw.fetched}
             if document.id in self.in_flight:
-                self.in_flight[document.id]["document_urls"].append(url)
+                self.in_flight[document.id].append(_url_row(document.id, raw))
                 self.skip(raw.source, document.id)
-            elif self.store.has(document.id):
-                self.store.add_url(document.id, raw.url, raw.source, raw.fetched)
-                self.skip(raw.source, document.id)
+            elif document.id in stored or document.id in self.written:
+                self.seen_again(document.id, raw, known)
             else:
-                story, minhash = self.stories.assign(document.id, document.text)
-                minhash_values = [int(v) for v in minhash.hashvalues]
-                self.in_flight[document.id] = {
-                    "document_urls": [url],
-                    "stories": [{"doc": document.id, "story": story, "minhash": minhash_values}],
-                }
+                self.in_flight[document.id] = [_url_row(document.id, raw)]
                 yield document
 
-    def write(self, coded: list[CodedDocument], batched: bool) -> None:
-        """Store coded documents: in one transaction (batched) or one transaction each."""
-        items = [(c, self.in_flight.pop(c.document.id, {})) for c in coded]
-        if batched:
-            new = self.store.add_batch(items)
-        else:
-            new = {c.document.id for c, extra in items if self.store.add(c, extra)}
-        for c in coded:
+    def seen_again(self, doc: str, raw: RawDocument, known: dict[str, str]) -> None:
+        """A stored document met again: remember where, once."""
+        self.store.add_url(doc, raw.url, raw.source, raw.fetched)
+        if raw.url:
+            known[raw.url] = doc
+        self.skip(raw.source, doc)
+
+    def write(self, chunk: list[Coded]) -> None:
+        """Store a chunk of coded documents, with their URLs and stories, in one transaction."""
+        items = []
+        for c, values in chunk:
+            story = self.stories.assign(c.document.id, values)
+            story_row = {"doc": c.document.id, "story": story, "minhash": values.tolist()}
+            items.append((c, {"document_urls": self.in_flight.pop(c.document.id, []), "stories": [story_row]}))
+        new = self.store.add_batch(items)
+        self.written |= new
+        for c, _ in chunk:
             if c.document.id in new:
                 self.summary.stored += 1
                 self.summary.events += len(c.events)
@@ -184,6 +207,10 @@ class Intake:
         self.on_result(Skipped(source, doc))
 
 
+def _url_row(doc: str, raw: RawDocument) -> dict[str, Any]:
+    return {"doc": doc, "url": raw.url, "source": raw.source, "fetched": raw.fetched}
+
+
 def ingest_paths(
     paths: Iterable[Path | str],
     store: Store,
@@ -195,11 +222,11 @@ def ingest_paths(
     scheduler: str | None = None,
     chunk_size: int = CHUNK_SIZE,
 ) -> IngestSummary:
-    """Code and store inputs, skipping those already stored; one transaction per document.
+    """Code and store inputs, skipping those already stored; one transaction per chunk of documents.
 
     `engine` "dask" codes on a Dask cluster (`scheduler` address, or a local cluster of
-    `workers` processes) and stores the results in batches. Workers get `chunk_size`
-    documents per task.
+    `workers` processes). Workers get `chunk_size` documents per task, and each coded
+    chunk is stored in one transaction.
     """
     if engine == "dask":
         from .dask import dask_coder
@@ -215,7 +242,7 @@ def ingest_paths(
 
     raws = read_inputs(paths, settings.max_bytes, publication_date, settings.fetch_timeout, known_url)
     for coded in coder(intake.documents(raws)):
-        intake.write(coded, batched=engine == "dask")
+        intake.write(coded)
     return intake.summary
 
 

@@ -1,4 +1,4 @@
-"""HTML pages: main text, title, URL and publication date with trafilatura."""
+"""HTML pages: main text, title, author, URL and publication date with trafilatura."""
 
 from __future__ import annotations
 
@@ -36,4 +36,5 @@ def extract_html(source: str, html: str, publication_date: date | None) -> RawDo
         url=extracted.url or None,
         title=extracted.title or None,
         metadata_date=meta_date,
+        author=extracted.author or None,
     )

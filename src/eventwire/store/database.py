@@ -1,8 +1,10 @@
-"""The embedded DuckDB store: one transaction per document, each document once.
+"""The embedded DuckDB store: documents written in batches, each batch one transaction, each document once.
 
 A document's id is a hash of its cleaned text, so the same article ingested twice,
-or a folder ingested again, adds nothing; a document that fails half-way is rolled
-back, so the store never holds half of one.
+or a folder ingested again, adds nothing. A batch that fails half-way (or a process
+killed while writing it) is rolled back whole, so the store never holds half of a
+batch, let alone half of a document. Rows go in as Arrow tables, one INSERT per table
+and batch: with a statement per document and table, storing took a tenth of a run.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import StoreError
 from ..records import CodedDocument
@@ -20,7 +23,6 @@ from ..serialize import document_row, event_row, quote_row
 
 ACTOR_COLUMNS = "name VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR"
 Rows = dict[str, list[dict[str, Any]]]  # table -> rows
-INSERT_ROWS = 500  # rows per INSERT statement
 
 
 def _actor_cols(prefix: str) -> str:
@@ -31,8 +33,10 @@ SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents (
     id VARCHAR PRIMARY KEY, source VARCHAR, title VARCHAR, date DATE, date_source VARCHAR,
     dateline VARCHAR, url VARCHAR, text VARCHAR, sentences INTEGER, events INTEGER, quotes INTEGER,
-    ingested_at TIMESTAMP DEFAULT current_timestamp
+    ingested_at TIMESTAMP DEFAULT current_timestamp, author VARCHAR
 );
+-- columns added after a release: stores made before them gain them when opened
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS author VARCHAR;
 CREATE TABLE IF NOT EXISTS sentences (
     doc VARCHAR, idx INTEGER, kind VARCHAR, paragraph INTEGER, start_char INTEGER, end_char INTEGER,
     text VARCHAR, PRIMARY KEY (doc, idx)
@@ -149,6 +153,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        self._types: dict[str, dict[str, pa.DataType]] = {}
         try:
             self.db = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
@@ -165,8 +170,13 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def has(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+    def stored(self, doc_ids: list[str]) -> set[str]:
+        """The ids among `doc_ids` that are stored (one query for a batch)."""
+        if not doc_ids:
+            return set()
+        marks = ", ".join("?" * len(doc_ids))
+        rows = self.db.execute(f"SELECT id FROM documents WHERE id IN ({marks})", doc_ids).fetchall()
+        return {row[0] for row in rows}
 
     def add(self, coded: CodedDocument, extra: Rows | None = None) -> bool:
         """Store one coded document in one transaction; False when it was already stored.
@@ -176,13 +186,14 @@ class Store:
         return coded.document.id in self.add_batch([(coded, extra or {})])
 
     def add_batch(self, items: list[tuple[CodedDocument, Rows]]) -> set[str]:
-        """Store coded documents (each with its extra rows) in one transaction; returns the ids that were new."""
+        """Store coded documents (each with its extra rows) in one transaction, all or none; returns the new ids."""
         tables: Rows = {}
         new: set[str] = set()
         try:
             self.db.execute("BEGIN TRANSACTION")
+            stored = self.stored([coded.document.id for coded, _ in items])
             for coded, extra in items:
-                if coded.document.id in new or self.has(coded.document.id):
+                if coded.document.id in new or coded.document.id in stored:
                     continue
                 new.add(coded.document.id)
                 for table, rows in [*_document_rows(coded).items(), *extra.items()]:
@@ -190,7 +201,7 @@ class Store:
             for table, rows in tables.items():
                 self._insert(table, rows)
             self.db.execute("COMMIT")
-        except duckdb.Error as exc:
+        except (duckdb.Error, pa.ArrowException) as exc:
             self.db.execute("ROLLBACK")
             names = ", ".join(f"{c.document.id} ({c.document.source})" for c, _ in items[:3])
             raise StoreError(f"{self.path}: cannot store document {names}: {exc}") from exc
@@ -198,8 +209,15 @@ class Store:
 
     def url_document(self, url: str) -> str | None:
         """The stored document seen at `url`, if any."""
-        row = self.db.execute("SELECT doc FROM document_urls WHERE url = ? LIMIT 1", [url]).fetchone()
-        return row[0] if row else None
+        return self.url_documents([url]).get(url)
+
+    def url_documents(self, urls: list[str]) -> dict[str, str]:
+        """The stored document seen at each of `urls` that is known (one query for a batch)."""
+        if not urls:
+            return {}
+        marks = ", ".join("?" * len(urls))
+        sql = f"SELECT url, any_value(doc) FROM document_urls WHERE url IN ({marks}) GROUP BY url"
+        return dict(self.db.execute(sql, urls).fetchall())
 
     def add_url(self, doc: str, url: str | None, source: str, fetched: datetime | None = None) -> None:
         """Remember that a stored document was also seen at `url` (from `source`), once."""
@@ -217,15 +235,23 @@ class Store:
         return [(d, s, m) for d, s, m in self.db.execute("SELECT doc, story, minhash FROM stories").fetchall()]
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Insert rows with multi-row VALUES statements (about ten times faster than executemany)."""
+        """Insert rows as one Arrow table in one statement (parameter binding of many VALUES rows is slow)."""
         if not rows:
             return
-        columns = list(rows[0])
-        placeholder = f"({', '.join('?' * len(columns))})"
-        for start in range(0, len(rows), INSERT_ROWS):
-            part = rows[start : start + INSERT_ROWS]
-            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholder] * len(part))}"
-            self.db.execute(sql, [row[c] for row in part for c in columns])
+        types = self._arrow_types(table)
+        arrow = pa.Table.from_pylist(rows, schema=pa.schema([(column, types[column]) for column in rows[0]]))
+        self.db.register("_new_rows", arrow)
+        try:
+            self.db.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _new_rows")
+        finally:
+            self.db.unregister("_new_rows")
+
+    def _arrow_types(self, table: str) -> dict[str, pa.DataType]:
+        """The Arrow type of each column of `table`; dates stay strings (rows carry ISO dates), DuckDB casts them."""
+        if table not in self._types:
+            schema = self.db.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
+            self._types[table] = {f.name: pa.string() if pa.types.is_date(f.type) else f.type for f in schema}
+        return self._types[table]
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params or [])
