@@ -85,8 +85,13 @@ def code_sentence(
 
 def sentence_contexts(span: Span, kb: Knowledge) -> tuple[str, ...]:
     """PLOVER contexts (contexts.tsv) whose words appear, as lemmas, in the sentence."""
-    lemmas = " " + " ".join(t.lemma_.lower() for t in span) + " "
-    return tuple(name for name, words in kb.contexts.items() if any(f" {w} " in lemmas for w in words))
+    single, phrases = kb.context_words()
+    lemmas = [t.lemma_.lower() for t in span]
+    found = {name for lemma in lemmas for name in single.get(lemma, ())}
+    if phrases:
+        text = f" {' '.join(lemmas)} "
+        found |= {name for phrase, name in phrases if f" {phrase} " in text}
+    return tuple(name for name in kb.contexts if name in found)
 
 
 def _verb_events(

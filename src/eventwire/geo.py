@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -65,6 +65,7 @@ DIRECTIONS = re.compile(
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every sentence with an event
 def fold(name: str) -> str:
     """Lowercase ASCII form of a place name: "Goražde" -> "gorazde", "Sāmarrā’" -> "samarra"."""
     stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

@@ -160,6 +160,20 @@ class Knowledge:
         """International bodies' codes to their family (UNO, EUR, NATO, AFU, IGO)."""
         return {igo.code: igo.group for igo in self.igos}
 
+    @cache  # noqa: B019 - as above
+    def context_words(self) -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
+        """The contexts' one-word keywords to their contexts, and the keywords of several words with theirs:
+        a sentence is then looked up word by word instead of searched once per keyword."""
+        single: dict[str, tuple[str, ...]] = {}
+        phrases = []
+        for name, words in self.contexts.items():
+            for word in words:
+                if " " in word:
+                    phrases.append((word, name))
+                else:
+                    single[word] = (*single.get(word, ()), name)
+        return single, tuple(phrases)
+
     def event_code(self, code: str) -> CameoCode:
         return self.cameo[code]
 

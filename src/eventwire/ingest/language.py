@@ -12,7 +12,7 @@ from typing import Any
 CODED_LANGUAGE = "en"
 MIN_CHARS = 200
 MIN_CONFIDENCE = 0.9
-SAMPLE_CHARS = 2000  # the opening of a long text is enough and keeps this cheap
+SAMPLE_CHARS = 1000  # the opening of a long text is enough and keeps this cheap
 
 
 @cache
