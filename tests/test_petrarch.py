@@ -214,6 +214,12 @@ PROTEST
 MEET {MEETS MET MEETING}
 - % * [030:030]
 - REFUSED TO * [---]
+
+--- LEAVE  [012] ---
+LEAVE
+
+--- LEFT  [032:033] ---
+LEFT
 """
 
 
@@ -229,10 +235,13 @@ MEET {MEETS MET MEETING}
         # only the forms the dictionary writes are verbs, as in PETRARCH: "criticising" is not one of CRITICIZE's
         ("Valmar has been criticizing North Tirion.", [("VAL", "TIR", "121")]),
         ("Valmar has been criticising North Tirion.", []),
+        # a block is a verb of its own: LEFT is not a form of LEAVE, though both have the lemma "leave"
+        ("Valmar left North Tirion on Monday.", [("VAL", "TIR", "032"), ("TIR", "VAL", "033")]),
+        ("Valmar leaves North Tirion today.", [("VAL", "TIR", "012")]),
         # a dictionary form the tagger calls a noun is tried where a verb belongs (a verbless sentence's root) ...
         ("Valmar protest over North Tirion border.", [("VAL", "TIR", "141")]),
         # ... but not as a subject or object
-        ("The protest over North Tirion ended after Valmar left.", []),
+        ("The protest over North Tirion ended after Valmar spoke.", []),
     ],
 )
 def test_sequence_patterns_code_real_sentences(tmp_path: Path, text: str, expected: list[tuple[str, ...]]) -> None:

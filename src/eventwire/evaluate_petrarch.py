@@ -18,8 +18,7 @@ from typing import Any
 
 from .errors import GoldError
 from .knowledge import default_knowledge
-from .nlp import load_model
-from .petrarch import PetrarchImport, import_petrarch, spacy_lemmatizer
+from .petrarch import PetrarchImport, import_petrarch
 from .pipeline import Pipeline
 from .records import Actor, CodedDocument
 from .settings import CodingOptions, Settings
@@ -122,10 +121,7 @@ def score_record(expected: list[Triple], produced: list[Triple]) -> CategoryScor
 def evaluate_petrarch(records: list[dict[str, Any]], dictionaries: Path, settings: Settings) -> PetrarchReport:
     """Import the suite's dictionaries (nothing else) and code every record with its date and options."""
     paths = dictionary_paths(dictionaries)
-    nlp = load_model(settings.model)
-    imported = import_petrarch(
-        paths["verbs"], paths["actors"], paths["agents"], paths["discards"], default_knowledge(), spacy_lemmatizer(nlp)
-    )
+    imported = import_petrarch(paths["verbs"], paths["actors"], paths["agents"], paths["discards"], default_knowledge())
     pipeline = Pipeline(settings, imported.knowledge)
     report = PetrarchReport([], imported)
     for number, record in enumerate(records, start=1):
