@@ -221,6 +221,8 @@ def _events_for(
     source_heads = list(match.sources) if match and match.sources else None
     source_heads = source_heads or _subject_heads(verb, parsed.sentence.kind == "title")
     sources = _actors_of(source_heads, parsed, actors, speaker_at)
+    if not sources and options.sources_inside_subject:
+        sources = _actors_inside(source_heads, actors)
     sources = [m for m in sources if m.actor.code]
     if not sources:
         return

@@ -89,7 +89,10 @@ def dictionary_paths(folder: Path) -> dict[str, Path]:
 def coding_options(config: dict[str, str]) -> CodingOptions:
     """PETRARCH's per-record options that eventwire has an equivalent of (require_dyad is on by default)."""
     return CodingOptions(
-        require_dyad=config.get("require_dyad", "true").lower() != "false", null_actors=True, targets_after_verb=True
+        require_dyad=config.get("require_dyad", "true").lower() != "false",
+        null_actors=True,
+        targets_after_verb=True,
+        sources_inside_subject=True,
     )
 
 

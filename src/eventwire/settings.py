@@ -60,8 +60,11 @@ class CodingOptions:
     as PETRARCH writes it, instead of no actor.
     targets_after_verb: with no target where the pattern looks, the first actor after the verb
     ("left for Minas Tirith", "believes Gondor can cope") is the target, as in PETRARCH.
+    sources_inside_subject: with no actor at the subject's head, the first actor inside the subject
+    phrase ("Eriador's death toll", "Calenardhon crowds") is the source, as in PETRARCH.
     """
 
     require_dyad: bool = False
     null_actors: bool = False
     targets_after_verb: bool = False
+    sources_inside_subject: bool = False
