@@ -93,6 +93,8 @@ def coding_options(config: dict[str, str]) -> CodingOptions:
         null_actors=True,
         targets_after_verb=True,
         sources_inside_subject=True,
+        verb_phrase_scope=True,
+        passive_needs_by=True,
     )
 
 

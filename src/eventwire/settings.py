@@ -62,9 +62,15 @@ class CodingOptions:
     ("left for Minas Tirith", "believes Gondor can cope") is the target, as in PETRARCH.
     sources_inside_subject: with no actor at the subject's head, the first actor inside the subject
     phrase ("Eriador's death toll", "Calenardhon crowds") is the source, as in PETRARCH.
+    passive_needs_by: a passive verb without a "by" agent is coded as an active one, its subject the
+    source ("X was criticized over its dispute with Y": X, Y), as in PETRARCH, whose passive needs "by".
+    verb_phrase_scope: a verb one of whose patterns matches takes its verb phrase: the verbs inside it
+    are not coded ("is said to be about to restore ties" is coded as "said"), as in PETRARCH.
     """
 
     require_dyad: bool = False
     null_actors: bool = False
     targets_after_verb: bool = False
     sources_inside_subject: bool = False
+    passive_needs_by: bool = False
+    verb_phrase_scope: bool = False
