@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .actors import Mention, SentenceActors
+from .commas import actors_outside, dropped_clauses
 from .knowledge import Knowledge, VerbPattern
 from .nlp import ParsedSentence
 from .records import Actor, Event, Modality
@@ -58,7 +59,9 @@ def code_sentence(
     coded: list[tuple[int, Coded]] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
-    taken: set[int] = set()  # tokens of the phrase of a verb the dictionary coded (verb_phrase_scope)
+    # tokens not coded: PETRARCH's comma clauses, the phrase of a verb the dictionary coded (verb_phrase_scope)
+    taken = set(dropped_clauses(parsed.span, options.comma_clauses)) if options.comma_clauses else set()
+    actors = actors_outside(actors, frozenset(taken))
     for token in parsed.span:
         if token.i in taken:
             continue

@@ -21,7 +21,7 @@ from .knowledge import default_knowledge
 from .petrarch import PetrarchImport, import_petrarch
 from .pipeline import Pipeline
 from .records import Actor, CodedDocument
-from .settings import CodingOptions, Settings
+from .settings import CodingOptions, CommaClauses, Settings
 
 DICTIONARY_FILES = {
     "verbs": "PETR.Validate.verbs.txt",
@@ -86,9 +86,25 @@ def dictionary_paths(folder: Path) -> dict[str, Path]:
     return paths
 
 
+COMMA_OPTIONS = {
+    "comma_min": "internal_min",
+    "comma_max": "internal_max",
+    "comma_bmin": "initial_min",
+    "comma_bmax": "initial_max",
+    "comma_emin": "terminal_min",
+    "comma_emax": "terminal_max",
+}
+
+
 def coding_options(config: dict[str, str]) -> CodingOptions:
-    """PETRARCH's per-record options that eventwire has an equivalent of (require_dyad is on by default)."""
+    """PETRARCH's per-record options that eventwire has an equivalent of (require_dyad is on by default,
+    comma clauses have PETRARCH's default bounds); a comma_* value that is no integer is a GoldError."""
+    try:
+        bounds = {field: int(config[key]) for key, field in COMMA_OPTIONS.items() if key in config}
+    except ValueError as exc:
+        raise GoldError(f"config {config}: a comma_* option needs an integer ({exc})") from exc
     return CodingOptions(
+        comma_clauses=CommaClauses(**bounds),
         require_dyad=config.get("require_dyad", "true").lower() != "false",
         null_actors=True,
         targets_after_verb=True,
