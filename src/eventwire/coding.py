@@ -250,7 +250,7 @@ def _events_for(
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern, as_active)
     targets = _actors_of(target_heads, parsed, actors, speaker_at) or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
-        targets = _actors_inside(list(verb.rights), actors)
+        targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
     targets = [m for m in targets if m.actor.code]
     if pattern.prep and not targets:
         return  # "met with reporters": the pattern's meaning needs an actor there
@@ -376,7 +376,10 @@ def _actors_of(
 def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
     """The first actor inside an object phrase ("tougher North Korea sanctions"), else the
     country an adjective in it names ("Chinese survey ship deployment")."""
-    phrase = [t for head in heads for t in _phrase(head)]
+    return _first_actors([t for head in heads for t in _phrase(head)], actors)
+
+
+def _first_actors(phrase: list[Token], actors: SentenceActors) -> list[Mention]:
     inside = [m for t in phrase for m in actors.at(t)]
     for token in phrase:
         # "Gondor's government": the agent that takes in the country, with its conjuncts

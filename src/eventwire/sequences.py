@@ -163,7 +163,7 @@ Bound = dict[str, tuple[Token, ...]]
 
 def _match_pattern(pattern: SequencePattern, verb: Token, scene: _Scene) -> Iterator[SequenceMatch]:
     """Each match; a compound before the verb acts on itself ("X and Y agreed"), one after it is the target."""
-    right = max(verb.right_edge.i, verb.i)
+    right = max(verb.right_edge.i, verb.i, *verb_phrase(verb))
     for before, words_before in _side(pattern.before, verb.i, -1, scene.start, scene, {}):
         mutual = before.get("compound")
         for after, words_after in _side(pattern.after, verb.i, 1, right, scene, {}):
