@@ -542,7 +542,7 @@ def import_petrarch_command(
     from .petrarch import NOTES_FILE, import_to_dir
 
     try:
-        imported, written = import_to_dir(verbs, actors, agents, discards, out_dir, Settings.from_env().model)
+        imported, written = import_to_dir(verbs, actors, agents, discards, out_dir)
     except EventwireError as exc:
         _fail(exc)
     err.print(

@@ -21,10 +21,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .actors import Mention, SentenceActors
+from .commas import actors_outside, dropped_clauses
 from .knowledge import Knowledge, VerbPattern
 from .nlp import ParsedSentence
 from .records import Actor, Event, Modality
-from .sequences import SequenceMatch, match_sequence, written_verb
+from .sequences import SequenceMatch, match_sequence, verb_phrase, written_verb
 from .settings import CodingOptions
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -61,10 +62,17 @@ def code_sentence(
     coded: list[tuple[int, Coded]] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
+    # tokens not coded: PETRARCH's comma clauses, the phrase of a verb the dictionary coded (verb_phrase_scope)
+    taken = set(dropped_clauses(parsed.span, options.comma_clauses)) if options.comma_clauses else set()
+    actors = actors_outside(actors, frozenset(taken))
     for token in parsed.span:
+        if token.i in taken:
+            continue
         if token.pos_ in {"VERB", "AUX"} or written_verb(token, kb.written_forms):
             found = _verb_events(parsed, token, actors, kb, speaker_at, fired, options)
             found += _demanded(parsed, token, actors, kb, speaker_at)
+            if options.verb_phrase_scope and _dictionary_verb(parsed, token, actors, kb):
+                taken |= verb_phrase(token)
         elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in kb.nouns:
             found = _noun_events(parsed, token, actors, kb, speaker_at)
         else:
@@ -148,6 +156,14 @@ def _demanded(
         for target in targets
         if not _same_actor(source.actor, target.actor)
     ]
+
+
+def _dictionary_verb(parsed: ParsedSentence, verb: Token, actors: SentenceActors, kb: Knowledge) -> bool:
+    """Whether one of the verb's patterns matches (a sequence pattern, or a dependency pattern with a code)."""
+    lemma, form = verb.lemma_.lower(), verb.lower_
+    if match_sequence(verb, parsed.span, kb.sequences_for(lemma, form), actors) is not None:
+        return True
+    return next(matching_patterns(verb, kb.patterns_for(lemma, form)), None) is not None
 
 
 def _noun_events(
@@ -258,15 +274,22 @@ def _events_for(
 ) -> Iterator[Coded]:
     span = parsed.span
     source_heads = list(match.sources) if match and match.sources else None
+    # PETRARCH's passive needs "by": without it, the subject is the source and the target follows the verb
+    as_active = options.passive_needs_by and is_passive(verb) and not preposition_objects(verb, "by")
+    if not source_heads and as_active:  # the subject, also where the parser hangs it on "was"
+        around = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+        source_heads = _with_conjuncts([c for t in around for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}])
     source_heads = source_heads or _subject_heads(verb, parsed.sentence.kind == "title")
     sources = _actors_of(source_heads, parsed, actors, speaker_at)
+    if not sources and options.sources_inside_subject:
+        sources = _actors_inside([h for h in source_heads if h.i < verb.i], actors)
     sources = [m for m in sources if m.actor.code]
     if not sources:
         return
-    target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern)
+    target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern, as_active)
     targets = _actors_of(target_heads, parsed, actors, speaker_at) or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
-        targets = _actors_inside(list(verb.rights), actors)
+        targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
     targets = [m for m in targets if m.actor.code]
     if pattern.prep and not targets:
         return  # "met with reporters": the pattern's meaning needs an actor there
@@ -398,10 +421,10 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
     return _with_conjuncts(heads)
 
 
-def _target_heads(verb: Token, pattern: VerbPattern) -> list[Token]:
+def _target_heads(verb: Token, pattern: VerbPattern, as_active: bool = False) -> list[Token]:
     if pattern.prep:
         return _with_conjuncts(preposition_objects(verb, pattern.prep))
-    if is_passive(verb):
+    if is_passive(verb) and not as_active:
         return _with_conjuncts([c for c in verb.children if c.dep_ == "nsubjpass"])
     return _with_conjuncts([c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}])
 
@@ -434,7 +457,10 @@ def _actors_of(
 def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
     """The first actor inside an object phrase ("tougher North Korea sanctions"), else the
     country an adjective in it names ("Chinese survey ship deployment")."""
-    phrase = [t for head in heads for t in _phrase(head)]
+    return _first_actors([t for head in heads for t in _phrase(head)], actors)
+
+
+def _first_actors(phrase: list[Token], actors: SentenceActors) -> list[Mention]:
     inside = [m for t in phrase for m in actors.at(t)]
     for token in phrase:
         # "Gondor's government": the agent that takes in the country, with its conjuncts

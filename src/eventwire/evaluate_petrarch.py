@@ -20,11 +20,10 @@ from typing import Any
 from .coding import STANCE_RULES
 from .errors import GoldError
 from .knowledge import default_knowledge
-from .nlp import load_model
-from .petrarch import PetrarchImport, import_petrarch, spacy_lemmatizer
+from .petrarch import PetrarchImport, import_petrarch
 from .pipeline import Pipeline
 from .records import Actor, CodedDocument
-from .settings import CodingOptions, Settings
+from .settings import CodingOptions, CommaClauses, Settings
 
 DICTIONARY_FILES = {
     "verbs": "PETR.Validate.verbs.txt",
@@ -89,10 +88,31 @@ def dictionary_paths(folder: Path) -> dict[str, Path]:
     return paths
 
 
+COMMA_OPTIONS = {
+    "comma_min": "internal_min",
+    "comma_max": "internal_max",
+    "comma_bmin": "initial_min",
+    "comma_bmax": "initial_max",
+    "comma_emin": "terminal_min",
+    "comma_emax": "terminal_max",
+}
+
+
 def coding_options(config: dict[str, str]) -> CodingOptions:
-    """PETRARCH's per-record options that eventwire has an equivalent of (require_dyad is on by default)."""
+    """PETRARCH's per-record options that eventwire has an equivalent of (require_dyad is on by default,
+    comma clauses have PETRARCH's default bounds); a comma_* value that is no integer is a GoldError."""
+    try:
+        bounds = {field: int(config[key]) for key, field in COMMA_OPTIONS.items() if key in config}
+    except ValueError as exc:
+        raise GoldError(f"config {config}: a comma_* option needs an integer ({exc})") from exc
     return CodingOptions(
-        require_dyad=config.get("require_dyad", "true").lower() != "false", null_actors=True, targets_after_verb=True
+        comma_clauses=CommaClauses(**bounds),
+        require_dyad=config.get("require_dyad", "true").lower() != "false",
+        null_actors=True,
+        targets_after_verb=True,
+        sources_inside_subject=True,
+        verb_phrase_scope=True,
+        passive_needs_by=True,
     )
 
 
@@ -124,10 +144,7 @@ def score_record(expected: list[Triple], produced: list[Triple]) -> CategoryScor
 def evaluate_petrarch(records: list[dict[str, Any]], dictionaries: Path, settings: Settings) -> PetrarchReport:
     """Import the suite's dictionaries (nothing else) and code every record with its date and options."""
     paths = dictionary_paths(dictionaries)
-    nlp = load_model(settings.model)
-    imported = import_petrarch(
-        paths["verbs"], paths["actors"], paths["agents"], paths["discards"], default_knowledge(), spacy_lemmatizer(nlp)
-    )
+    imported = import_petrarch(paths["verbs"], paths["actors"], paths["agents"], paths["discards"], default_knowledge())
     pipeline = Pipeline(settings, imported.knowledge)
     report = PetrarchReport([], imported)
     for number, record in enumerate(records, start=1):

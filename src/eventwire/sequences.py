@@ -117,6 +117,18 @@ def written_verb(token: Token, written_forms: dict[str, str]) -> bool:
     return token.dep_ in CLAUSE_HEADS
 
 
+def verb_phrase(verb: Token) -> set[int]:
+    """The tokens of a verb's phrase after it, as PETRARCH's parse has it: its objects and the clauses it
+    governs, up through "is about to restore" (whose phrase holds what follows "restore" in the clause),
+    without a conjoined verb's own phrase. A verb the dictionary codes takes this phrase: PETRARCH
+    resumes its search for verbs past its end."""
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "acomp"} and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    left_out = {t.i for link in chain for c in link.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    return {t.i for t in chain[-1].subtree if t.i > verb.i} - left_out
+
+
 def match_sequence(
     verb: Token, span: Span, patterns: tuple[SequencePattern, ...], actors: SentenceActors
 ) -> SequenceMatch | None:
@@ -151,7 +163,7 @@ Bound = dict[str, tuple[Token, ...]]
 
 def _match_pattern(pattern: SequencePattern, verb: Token, scene: _Scene) -> Iterator[SequenceMatch]:
     """Each match; a compound before the verb acts on itself ("X and Y agreed"), one after it is the target."""
-    right = max(verb.right_edge.i, verb.i)
+    right = max(verb.right_edge.i, verb.i, *verb_phrase(verb))
     for before, words_before in _side(pattern.before, verb.i, -1, scene.start, scene, {}):
         mutual = before.get("compound")
         for after, words_after in _side(pattern.after, verb.i, 1, right, scene, {}):

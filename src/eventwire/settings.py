@@ -52,6 +52,20 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class CommaClauses:
+    """Lengths in words of the comma-delimited clauses PETRARCH drops (its config.ini comma_* options, whose
+    defaults these are, from TABARI): initial (comma_bmin, comma_bmax), internal (comma_min, comma_max) and
+    terminal (comma_emin, comma_emax); a maximum of 0 turns that kind off. See commas.py."""
+
+    initial_min: int = 0
+    initial_max: int = 0
+    internal_min: int = 2
+    internal_max: int = 8
+    terminal_min: int = 2
+    terminal_max: int = 8
+
+
+@dataclass(frozen=True)
 class CodingOptions:
     """How the coder treats what a sentence leaves open; the defaults are eventwire's own coding.
 
@@ -60,8 +74,20 @@ class CodingOptions:
     as PETRARCH writes it, instead of no actor.
     targets_after_verb: with no target where the pattern looks, the first actor after the verb
     ("left for Minas Tirith", "believes Gondor can cope") is the target, as in PETRARCH.
+    sources_inside_subject: with no actor at the subject's head, the first actor inside the subject
+    phrase ("Eriador's death toll", "Calenardhon crowds") is the source, as in PETRARCH.
+    passive_needs_by: a passive verb without a "by" agent is coded as an active one, its subject the
+    source ("X was criticized over its dispute with Y": X, Y), as in PETRARCH, whose passive needs "by".
+    comma_clauses: comma-delimited clauses of these lengths are not coded, verbs nor actors, as in
+    PETRARCH (None: every clause is coded).
+    verb_phrase_scope: a verb one of whose patterns matches takes its verb phrase: the verbs inside it
+    are not coded ("is said to be about to restore ties" is coded as "said"), as in PETRARCH.
     """
 
     require_dyad: bool = False
     null_actors: bool = False
     targets_after_verb: bool = False
+    sources_inside_subject: bool = False
+    passive_needs_by: bool = False
+    verb_phrase_scope: bool = False
+    comma_clauses: CommaClauses | None = None
