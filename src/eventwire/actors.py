@@ -90,6 +90,8 @@ class SentenceActors:
 class ActorIndex:
     """Phrase matchers over every name in the knowledge files, built once per pipeline."""
 
+    MIN_SURNAME = 7  # shorter surnames one letter apart are too often other people's
+
     def __init__(self, kb: Knowledge, nlp: Language) -> None:
         self.kb = kb
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -118,18 +120,23 @@ class ActorIndex:
                 self._add(nlp, self.agents, Entry("agent", sector, plural), [plural])
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
         self.spellings = Spellings(kb)
+        self.surnames = NearNames((key for key in self.people if " " not in key), self.MIN_SURNAME)
 
-    def office_holder(self, name: str, on: date | None) -> Actor | None:
+    def office_holder(self, name: str, on: date | None, respell: bool = False) -> Actor | None:
         """The person of that name (or surname) in people.tsv, coded with their office on the date.
 
         With a date, the office held that day; when the name held none then but did before, the
         country of the last office with the sector agents.tsv gives the word "former" (CAMEO's
         elites), since news keeps quoting former leaders. With no date (an undated document), the
         most recent office of the one person the name stands for; a name shared by people of
-        different countries is left unresolved rather than guessed.
+        different countries is left unresolved rather than guessed. With `respell` (a name the tagger
+        took for a person), a surname of at least seven letters one letter off a single known
+        surname is that surname ("Mitterand").
         """
         words = name.split()
-        for key in dict.fromkeys((name, words[-1]) if words else ()):
+        keys = [name, words[-1]] if words else []
+        near = self.surnames.near(words[-1]) if respell and words and len(words[-1]) >= self.MIN_SURNAME else set()
+        for key in dict.fromkeys([*keys, *(near if len(near) == 1 else ())]):
             candidates = self.people.get(key.lower(), [])
             if not candidates:
                 continue
@@ -187,40 +194,52 @@ class ActorIndex:
         return result
 
 
+class NearNames:
+    """Known names one letter off a written word: one letter dropped, added or swapped with its neighbour, the
+    first and last letters untouched. A changed letter does not count: one-letter changes of names are other
+    names ("Roland", "Greene", "Franco")."""
+
+    def __init__(self, names: Iterable[str], min_length: int) -> None:
+        self.names = {n.lower() for n in names if n.isalpha() and len(n) >= min_length - 1}
+        self.shortened: dict[str, set[str]] = {}
+        for name in self.names:
+            for cut in inner_deletions(name):
+                self.shortened.setdefault(cut, set()).add(name)
+
+    def near(self, word: str) -> set[str]:
+        word = word.lower()
+        found = set(self.shortened.get(word, set()))
+        return found | {v for v in [*inner_deletions(word), *inner_swaps(word)] if v in self.names}
+
+
 class Spellings:
     """Country names misspelt by one letter in wire copy ("Ethopia", "Quatar", "Isreal"), conservatively.
 
     A capitalised word of at least six letters that no entry knows and that the tagger does not take for a
-    person, nor for part of a longer name ("Paris Saint-Germain"), is a country's name or adjective when one
-    letter dropped, added or swapped with its neighbour gives that name, the first and last letters untouched,
-    and only one country fits. A changed letter does not count: one-letter changes of names are other names
-    ("Roland", "Greene", "Franco"); the tagger often takes an unknown spelling for an organisation of one word.
+    person, nor for part of a longer name ("Paris Saint-Germain"), is a country's name or adjective when it is
+    one letter off that name (`NearNames`) and only one country fits. The tagger often takes an unknown
+    spelling for an organisation of one word.
     """
 
     MIN_LENGTH = 6
     ENTITY_TYPES = {"", "GPE", "NORP", "LOC"}
 
     def __init__(self, kb: Knowledge) -> None:
-        self.names: dict[str, set[Entry]] = {}
-        self.shortened: dict[str, set[Entry]] = {}
+        self.entries: dict[str, set[Entry]] = {}
         for country in kb.countries:
             for kind, names in (("country", [country.name, *country.aliases]), ("adjective", country.adjectives)):
-                for name in (n.lower() for n in names if n.isalpha() and len(n) >= self.MIN_LENGTH - 1):
-                    entry = Entry(kind, country.iso3, country.name)
-                    self.names.setdefault(name, set()).add(entry)
-                    for cut in inner_deletions(name):
-                        self.shortened.setdefault(cut, set()).add(entry)
+                for name in names:
+                    self.entries.setdefault(name.lower(), set()).add(Entry(kind, country.iso3, country.name))
+        self.near = NearNames(self.entries, self.MIN_LENGTH)
 
     def entry(self, token: Token) -> Entry | None:
         word = token.lower_
         if len(word) < self.MIN_LENGTH or not token.is_alpha or not token.is_title:
             return None
         alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-        if not (token.ent_type_ in self.ENTITY_TYPES or (token.ent_type_ == "ORG" and alone)) or word in self.names:
+        if not (token.ent_type_ in self.ENTITY_TYPES or (token.ent_type_ == "ORG" and alone)) or word in self.entries:
             return None
-        found = set(self.shortened.get(word, set()))
-        for variant in [*inner_deletions(word), *inner_swaps(word)]:
-            found |= self.names.get(variant, set())
+        found = {e for name in self.near.near(word) for e in self.entries[name]}
         return found.pop() if len({e.code for e in found}) == 1 and len(found) == 1 else None
 
 
@@ -494,9 +513,9 @@ class ActorResolver:
             self.memory.last_person = known
             return
         if known is None and title.code is None:
-            holder = self.index.office_holder(name, self.on)
+            holder = self.index.office_holder(name, self.on, respell=True)
             if holder is not None:
-                self.memory.remember(holder, [*name.split(), *holder.name.split()], None)
+                self.memory.remember(holder, [name, *name.split(), *holder.name.split()], None)
                 return
         sector, code, country = title.sector, title.code, title.country
         if known is not None:
@@ -588,14 +607,14 @@ class ActorResolver:
             for pobj in of_objects(token):
                 if pobj.i in by_token:
                     return tuple(self._mention(m.actor, token.doc[token.i : m.end], m.kind) for m in by_token[pobj.i])
-            return ()
         entry = matches.get(token.i, (None,))[0]
         if entry is None or entry.kind != "agent":
             return ()
         span = matches[token.i][1]
-        for child in token.children:
-            if child.dep_ == "appos" and any(m.kind in NAMED_KINDS for m in by_token.get(child.i, ())):
-                return by_token[child.i]
+        for child in (c for c in token.children if c.dep_ == "appos"):
+            named = [m for t in child.subtree for m in by_token.get(t.i, ()) if m.kind in {"group", "igo"}]
+            if named:
+                return (self._mention(named[0].actor, token.doc[span.start : token.i + 1], named[0].kind),)
         sector = self._agent_sector(token, entry, matches)
         for qualifier in qualifier_tokens(token):
             actor = self._antecedent(qualifier, by_token) if qualifier.lower_ in POSSESSIVE_PRONOUNS else None
