@@ -36,7 +36,20 @@ OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
 LISTED_DEPS = {"nmod", "compound", "appos"}
 # "a member of", "a group of", "tens of thousands of": the noun stands for the actor of its "of" object
-PARTITIVES = {"member", "members", "group", "tens", "some", "many", "most", "one", "part", "majority", "wing", "faction"}
+PARTITIVES = {
+    "member",
+    "members",
+    "group",
+    "tens",
+    "some",
+    "many",
+    "most",
+    "one",
+    "part",
+    "majority",
+    "wing",
+    "faction",
+}
 POSSESSIVE_PRONOUNS = {"their": False, "its": False, "his": True, "her": True}  # True: refers to a person
 # "Arnor-led forces": the actor before a hyphenated participle leads the noun
 LEADING_WORDS = {"led"}
@@ -474,7 +487,9 @@ class ActorResolver:
                 if token.dep_ in {"nsubj", "nsubjpass"}:
                     self._note_subject(mentions[0])
         for token in reversed(span):
-            if not any(m.actor.country or not (m.actor.code or "").startswith("---") for m in by_token.get(token.i, ())):
+            if not any(
+                m.actor.country or not (m.actor.code or "").startswith("---") for m in by_token.get(token.i, ())
+            ):
                 mentions = self._inherited(token, matches, by_token)
                 if mentions:
                     by_token[token.i] = mentions
@@ -795,7 +810,7 @@ class ActorResolver:
 
     @staticmethod
     def _agent_sector(token: Token, entry: Entry, matches: dict[int, tuple[Entry, Span]]) -> str:
-        """"rebel leaders", "army officers": the qualifying agent says more than the generic head."""
+        """ "rebel leaders", "army officers": the qualifying agent says more than the generic head."""
         return next(
             (
                 matches[c.i][0].code
