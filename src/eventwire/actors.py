@@ -29,12 +29,33 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-OF_PREPS = {"of", "from", "in"}
+OF_PREPS = {"of", "from", "in", "throughout"}
 PLACE_KINDS = {"country", "adjective", "capital", "seat", "city"}
 ETHNIC_MARKERS = {"ethnic"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
 LISTED_DEPS = {"nmod", "compound", "appos"}
+# "a member of", "a group of", "tens of thousands of": the noun stands for the actor of its "of" object
+PARTITIVES = {
+    "member",
+    "members",
+    "group",
+    "tens",
+    "some",
+    "many",
+    "most",
+    "one",
+    "part",
+    "majority",
+    "wing",
+    "faction",
+}
+POSSESSIVE_PRONOUNS = {"their": False, "its": False, "his": True, "her": True}  # True: refers to a person
+# "Arnor-led forces": the actor before a hyphenated participle leads the noun
+LEADING_WORDS = {"led"}
+# "a group based in Arnor", "workers affiliated with the Arnor Union", "militants loyal to X"
+AFFILIATION_WORDS = {"base", "based", "affiliate", "affiliated", "loyal", "allied", "headquartered"}
+LOCATIVE_PREPS = {"in", "at"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +103,8 @@ class SentenceActors:
 class ActorIndex:
     """Phrase matchers over every name in the knowledge files, built once per pipeline."""
 
+    MIN_SURNAME = 7  # shorter surnames one letter apart are too often other people's
+
     def __init__(self, kb: Knowledge, nlp: Language) -> None:
         self.kb = kb
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -110,18 +133,23 @@ class ActorIndex:
                 self._add(nlp, self.agents, Entry("agent", sector, plural), [plural])
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
         self.spellings = Spellings(kb)
+        self.surnames = NearNames((key for key in self.people if " " not in key), self.MIN_SURNAME)
 
-    def office_holder(self, name: str, on: date | None) -> Actor | None:
+    def office_holder(self, name: str, on: date | None, respell: bool = False) -> Actor | None:
         """The person of that name (or surname) in people.tsv, coded with their office on the date.
 
         With a date, the office held that day; when the name held none then but did before, the
         country of the last office with the sector agents.tsv gives the word "former" (CAMEO's
         elites), since news keeps quoting former leaders. With no date (an undated document), the
         most recent office of the one person the name stands for; a name shared by people of
-        different countries is left unresolved rather than guessed.
+        different countries is left unresolved rather than guessed. With `respell` (a name the tagger
+        took for a person), a surname of at least seven letters one letter off a single known
+        surname is that surname ("Mitterand").
         """
         words = name.split()
-        for key in dict.fromkeys((name, words[-1]) if words else ()):
+        keys = [name, words[-1]] if words else []
+        near = self.surnames.near(words[-1]) if respell and words and len(words[-1]) >= self.MIN_SURNAME else set()
+        for key in dict.fromkeys([*keys, *(near if len(near) == 1 else ())]):
             candidates = self.people.get(key.lower(), [])
             if not candidates:
                 continue
@@ -179,40 +207,52 @@ class ActorIndex:
         return result
 
 
+class NearNames:
+    """Known names one letter off a written word: one letter dropped, added or swapped with its neighbour, the
+    first and last letters untouched. A changed letter does not count: one-letter changes of names are other
+    names ("Roland", "Greene", "Franco")."""
+
+    def __init__(self, names: Iterable[str], min_length: int) -> None:
+        self.names = {n.lower() for n in names if n.isalpha() and len(n) >= min_length - 1}
+        self.shortened: dict[str, set[str]] = {}
+        for name in self.names:
+            for cut in inner_deletions(name):
+                self.shortened.setdefault(cut, set()).add(name)
+
+    def near(self, word: str) -> set[str]:
+        word = word.lower()
+        found = set(self.shortened.get(word, set()))
+        return found | {v for v in [*inner_deletions(word), *inner_swaps(word)] if v in self.names}
+
+
 class Spellings:
     """Country names misspelt by one letter in wire copy ("Ethopia", "Quatar", "Isreal"), conservatively.
 
     A capitalised word of at least six letters that no entry knows and that the tagger does not take for a
-    person, nor for part of a longer name ("Paris Saint-Germain"), is a country's name or adjective when one
-    letter dropped, added or swapped with its neighbour gives that name, the first and last letters untouched,
-    and only one country fits. A changed letter does not count: one-letter changes of names are other names
-    ("Roland", "Greene", "Franco"); the tagger often takes an unknown spelling for an organisation of one word.
+    person, nor for part of a longer name ("Paris Saint-Germain"), is a country's name or adjective when it is
+    one letter off that name (`NearNames`) and only one country fits. The tagger often takes an unknown
+    spelling for an organisation of one word.
     """
 
     MIN_LENGTH = 6
     ENTITY_TYPES = {"", "GPE", "NORP", "LOC"}
 
     def __init__(self, kb: Knowledge) -> None:
-        self.names: dict[str, set[Entry]] = {}
-        self.shortened: dict[str, set[Entry]] = {}
+        self.entries: dict[str, set[Entry]] = {}
         for country in kb.countries:
             for kind, names in (("country", [country.name, *country.aliases]), ("adjective", country.adjectives)):
-                for name in (n.lower() for n in names if n.isalpha() and len(n) >= self.MIN_LENGTH - 1):
-                    entry = Entry(kind, country.iso3, country.name)
-                    self.names.setdefault(name, set()).add(entry)
-                    for cut in inner_deletions(name):
-                        self.shortened.setdefault(cut, set()).add(entry)
+                for name in names:
+                    self.entries.setdefault(name.lower(), set()).add(Entry(kind, country.iso3, country.name))
+        self.near = NearNames(self.entries, self.MIN_LENGTH)
 
     def entry(self, token: Token) -> Entry | None:
         word = token.lower_
         if len(word) < self.MIN_LENGTH or not token.is_alpha or not token.is_title:
             return None
         alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-        if not (token.ent_type_ in self.ENTITY_TYPES or (token.ent_type_ == "ORG" and alone)) or word in self.names:
+        if not (token.ent_type_ in self.ENTITY_TYPES or (token.ent_type_ == "ORG" and alone)) or word in self.entries:
             return None
-        found = set(self.shortened.get(word, set()))
-        for variant in [*inner_deletions(word), *inner_swaps(word)]:
-            found |= self.names.get(variant, set())
+        found = {e for name in self.near.near(word) for e in self.entries[name]}
         return found.pop() if len({e.code for e in found}) == 1 and len(found) == 1 else None
 
 
@@ -352,6 +392,40 @@ def stray_places(head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[To
     ]
 
 
+def of_objects(head: Token) -> list[Token]:
+    """The objects of the noun's "of" phrases and their conjuncts ("members of X and Y")."""
+    return [
+        t
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in (pobj, *pobj.conjuncts)
+    ]
+
+
+def qualifier_tokens(head: Token) -> list[Token]:
+    """Words that may say whose an agent noun is: its possessor and compounds ("Elessar administration",
+    "their forces"), its "of" objects ("supporters of X"), the actor before "-led" ("Arnor-led forces")
+    and the object of an affiliation ("a group based in Bree", "workers affiliated with the X Union")."""
+    found = [c for c in head.children if c.dep_ in {"poss", "compound", "nmod"}]
+    found += of_objects(head)
+    for child in head.children:
+        if child.lower_ in LEADING_WORDS:
+            found += [g for g in child.children if g.dep_ in MODIFIER_DEPS]
+        if child.dep_ in {"acl", "amod"} and (child.lower_ in AFFILIATION_WORDS or child.lemma_ in AFFILIATION_WORDS):
+            found += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    return found
+
+
+def action_places(verb: Token) -> list[Token]:
+    """The words of the places a clause happens in, in reading order: "in Bree", "at a jail in Bree", and
+    "in Bree" after its object ("blocked streets in Bree")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "attr"})]
+    preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
+    return [t for p in sorted(preps, key=lambda p: p.i) for t in p.subtree]
+
+
 def in_object(token: Token) -> bool:
     """Whether the token is inside an object, of a verb or of a preposition."""
     while token.head.i != token.i:
@@ -412,6 +486,15 @@ class ActorResolver:
                 by_token[token.i] = mentions
                 if token.dep_ in {"nsubj", "nsubjpass"}:
                     self._note_subject(mentions[0])
+        for token in reversed(span):
+            if not any(
+                m.actor.country or not (m.actor.code or "").startswith("---") for m in by_token.get(token.i, ())
+            ):
+                mentions = self._inherited(token, matches, by_token)
+                if mentions:
+                    by_token[token.i] = mentions
+                    if token.dep_ in {"nsubj", "nsubjpass"}:
+                        self._note_subject(mentions[0])
         self._learn_bodies(matches)
         modifiers = {
             i: self._mention(country_actor(self.kb, entry, span.text), span, "adjective")
@@ -445,9 +528,9 @@ class ActorResolver:
             self.memory.last_person = known
             return
         if known is None and title.code is None:
-            holder = self.index.office_holder(name, self.on)
+            holder = self.index.office_holder(name, self.on, respell=True)
             if holder is not None:
-                self.memory.remember(holder, [*name.split(), *holder.name.split()], None)
+                self.memory.remember(holder, [name, *name.split(), *holder.name.split()], None)
                 return
         sector, code, country = title.sector, title.code, title.country
         if known is not None:
@@ -524,6 +607,67 @@ class ActorResolver:
         if self._shares_place_of(token, matches):
             return ()
         return (*self._named(token, entry, span, matches), *self._listed(token, matches))
+
+    def _inherited(
+        self, token: Token, matches: dict[int, tuple[Entry, Span]], by_token: dict[int, tuple[Mention, ...]]
+    ) -> tuple[Mention, ...]:
+        """Actors a noun takes once the rest of its sentence is resolved (what it takes from often comes
+        after it): "a member of the Arnor parliament" and "a group of Bree diplomats" are the actors of their
+        "of" object; an agent noun with no country takes it from a resolved person or actor that qualifies it
+        ("the Elessar administration", "supporters of former President X", "their forces", "workers affiliated
+        with the Arnor Union", "the main rebel group, the Shire Front"), else, by agent_scopes.tsv, from the
+        place a crowd acts in ("Thousands of people marched in Bree") or, for a capitalised name of a body
+        no country qualifies, the sector alone as a transnational actor ("the World Water Forum": NGO)."""
+        if token.lower_ in PARTITIVES:
+            for pobj in of_objects(token):
+                if pobj.i in by_token:
+                    return tuple(self._mention(m.actor, token.doc[token.i : m.end], m.kind) for m in by_token[pobj.i])
+        entry = matches.get(token.i, (None,))[0]
+        if entry is None or entry.kind != "agent":
+            return ()
+        span = matches[token.i][1]
+        for child in (c for c in token.children if c.dep_ == "appos"):
+            named = [m for t in child.subtree for m in by_token.get(t.i, ()) if m.kind in {"group", "igo"}]
+            if named:
+                return (self._mention(named[0].actor, token.doc[span.start : token.i + 1], named[0].kind),)
+        sector = self._agent_sector(token, entry, matches)
+        for qualifier in qualifier_tokens(token):
+            actor = self._antecedent(qualifier, by_token) if qualifier.lower_ in POSSESSIVE_PRONOUNS else None
+            found = [actor] if actor else [m.actor for m in by_token.get(qualifier.i, ())]
+            countries = list(dict.fromkeys(a.country for a in found if a.country))
+            if countries:
+                return tuple(
+                    self._mention(self._country_agent(country, sector), token.doc[span.start : token.i + 1], "agent")
+                    for country in countries
+                )
+        scope = self.kb.agent_scopes.get(sector.removesuffix("~"))
+        if scope == "local" and token.dep_ in {"nsubj", "nsubjpass"}:
+            places = [matches[t.i] for t in action_places(token.head) if t.i in matches]
+            place = next((p for p in places if p[0].kind in PLACE_KINDS), None)
+            if place is not None:
+                actor = country_actor(self.kb, place[0], place[1].text, sector)
+                return (self._mention(actor, token.doc[span.start : token.i + 1], "agent"),)
+        if scope == "transnational" and token.is_title and span[0].is_title:
+            name = token.doc[token.left_edge.i : token.i + 1]
+            name = name[1:] if name[0].dep_ == "det" else name
+            return (self._mention(Actor(name.text, sector, None, sector), name, "agent"),)
+        return ()
+
+    def _country_agent(self, code: str, sector: str) -> Actor:
+        country = self.kb.country(code)
+        return with_sector(Actor(country.name if country else code, code, code), sector)
+
+    def _antecedent(self, pronoun: Token, by_token: dict[int, tuple[Mention, ...]]) -> Actor | None:
+        """Who "their", "its", "his" or "her" refers to: the subject of an enclosing clause of the sentence
+        ("Bree rebels said their forces withdrew"), else the subject or person the article last named."""
+        personal = POSSESSIVE_PRONOUNS[pronoun.lower_]
+        owner = pronoun.head
+        for clause in owner.ancestors:
+            for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != owner.i):
+                for mention in by_token.get(subject.i, ()):
+                    if (mention.kind == "person") == personal:
+                        return mention.actor
+        return self.memory.last_person if personal else self.memory.last_subject
 
     def _named(self, token: Token, entry: Entry, span: Span, matches: dict[int, tuple[Entry, Span]]) -> list[Mention]:
         """A named actor with the agents of its own noun phrase ("Prime Minister" before a name the
@@ -640,15 +784,7 @@ class ActorResolver:
             # the country before the first when the next has no words of its own ("Danish media and government")
             bare = all(c.dep_ in {"cc", "punct", "conj"} for c in token.children)
             countries = self._countries_of(token.head, matches, places_only=not bare)
-        # "rebel leaders", "army officers": the qualifying agent says more than the generic head
-        sector = next(
-            (
-                matches[c.i][0].code
-                for c in token.children
-                if c.dep_ in {"compound", "amod"} and c.i in matches and matches[c.i][0].kind == "agent"
-            ),
-            entry.code,
-        )
+        sector = self._agent_sector(token, entry, matches)
         if countries:
             return tuple(
                 self._mention(
@@ -672,6 +808,18 @@ class ActorResolver:
             return (self._mention(Actor(span.text, "---" + entry.code, None, entry.code), span, "agent"),)
         return ()
 
+    @staticmethod
+    def _agent_sector(token: Token, entry: Entry, matches: dict[int, tuple[Entry, Span]]) -> str:
+        """ "rebel leaders", "army officers": the qualifying agent says more than the generic head."""
+        return next(
+            (
+                matches[c.i][0].code
+                for c in token.children
+                if c.dep_ in {"compound", "amod"} and c.i in matches and matches[c.i][0].kind == "agent"
+            ),
+            entry.code,
+        )
+
     def _country_of(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> Entry | None:
         found = self._countries_of(head, matches)
         return found[0][0] if found else None
@@ -689,6 +837,8 @@ class ActorResolver:
             if t.dep_ in MODIFIER_DEPS and t.head.i in matches and not places_only
         ]
         candidates += stray_places(head, matches)
+        if not places_only:
+            candidates += [t for t in qualifier_tokens(head) if t.dep_ != "poss" or t.lower_ not in POSSESSIVE_PRONOUNS]
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 candidates += [pobj, *(c for c in pobj.conjuncts)]

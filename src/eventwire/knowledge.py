@@ -136,6 +136,7 @@ class Knowledge:
     discards: tuple[Discard, ...] = ()
     written_forms: dict[str, str] = field(default_factory=dict)  # verb_forms.tsv: a written form -> its verb
     refusal: dict[str, str] = field(default_factory=dict)
+    agent_scopes: dict[str, str] = field(default_factory=dict)  # agent_scopes.tsv: sector -> local/transnational
     threat: dict[str, str] = field(default_factory=dict)
     demand: dict[str, str] = field(default_factory=dict)
 
@@ -336,6 +337,19 @@ def load_agents(path: Path) -> dict[str, str]:
     return agents
 
 
+AGENT_SCOPES = ("local", "transnational")
+
+
+def load_agent_scopes(path: Path) -> dict[str, str]:
+    """Sector -> where an agent of that sector named without a country belongs (agent_scopes.tsv)."""
+    scopes: dict[str, str] = {}
+    for number, row in read_table(path, ("sector", "scope")):
+        if not row["sector"].isalpha() or not row["sector"].isupper() or row["scope"] not in AGENT_SCOPES:
+            raise DictionaryError(str(path), number, f"need an upper-case sector and a scope in {AGENT_SCOPES}")
+        scopes[row["sector"]] = row["scope"]
+    return scopes
+
+
 def load_cameo(path: Path) -> dict[str, CameoCode]:
     codes: dict[str, CameoCode] = {}
     for number, row in read_table(path, ("code", "name", "goldstein", "quad", "plover", "mode")):
@@ -530,6 +544,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         groups=load_groups(data_dir / "groups.tsv", countries),
         people=load_people(data_dir / "people.tsv", countries, igos),
         agents=load_agents(data_dir / "agents.tsv"),
+        agent_scopes=load_agent_scopes(data_dir / "agent_scopes.tsv"),
         cameo=cameo,
         intent=stances["code"],
         verbs=verbs,

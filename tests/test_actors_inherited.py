@@ -1,0 +1,62 @@
+"""Actors a noun takes from the rest of its sentence: partitives, people and pronouns that qualify an agent,
+affiliations, apposed groups, crowds placed by where they act, bodies named without a country."""
+
+from datetime import date
+
+D = date(2021, 6, 8)
+
+
+def sources(coded):
+    return {e.source.code for e in coded.events}
+
+
+def test_a_member_or_a_group_of_an_actor_is_that_actor(code):
+    assert sources(code("A member of the Kenyan parliament accused the police of torture.", D)) == {"KENLEG"}
+    assert sources(code("A group of Ghanaian diplomats met the Foreign Minister of Togo on Monday.", D)) == {"GHAGOV"}
+
+
+def test_a_quantity_of_an_agent_takes_the_place_throughout_which_it_is(code):
+    coded = code("Tens of thousands of teachers throughout Zambia demanded higher wages.", D)
+    assert {e.source.country for e in coded.events} == {"ZMB"}
+
+
+def test_an_agent_takes_the_country_of_the_person_who_qualifies_it(code):
+    assert sources(code("The Obama administration accused Beijing of currency manipulation.", D)) == {"USAGOV"}
+    coded = code("Supporters of President Yoweri Museveni attacked opposition offices in Jinja.", D)
+    assert {e.source.country for e in coded.events} == {"UGA"}
+
+
+def test_a_possessive_pronoun_refers_to_the_subject_of_the_enclosing_clause(code):
+    coded = code("Ethiopia said on Friday that its troops attacked rebels near the border town.", D)
+    assert "ETHMIL" in {e.source.code for e in coded.events if e.source}
+
+
+def test_led_forces_and_affiliated_workers_belong_to_their_leader_and_union(code):
+    assert sources(code("Nigerian-led forces attacked rebel positions near the town.", D)) == {"NGAMIL"}
+    coded = code("Workers affiliated with the Chilean Port Union blocked the harbour.", D)
+    assert {e.source.country for e in coded.events} == {"CHL"}
+
+
+def test_a_group_apposed_to_an_agent_noun_is_the_actor(code):
+    assert sources(code("The main rebel group, Boko Haram, rejected the ceasefire.", D)) == {"NGAREB"}
+
+
+def test_a_crowd_belongs_to_the_country_it_acts_in_but_troops_do_not(code):
+    coded = code("Hundreds of thousands of people blocked roads in Bolivia to demand new elections.", D)
+    assert {e.source.code for e in coded.events} == {"BOLCVL"}
+    assert not any(e.source.country == "MLI" for e in code("Troops attacked a village in Mali.", D).events)
+
+
+def test_a_named_body_with_no_country_is_transnational_but_a_lowercase_committee_is_not(code):
+    assert sources(code("The Global Ocean Forum criticized Japan for resuming whaling.", D)) == {"NGO"}
+    assert not code("The committee criticized Japan for resuming whaling.", D).events
+
+
+def test_a_misspelt_surname_of_a_known_leader_in_a_person_name(code):
+    assert sources(code("President Vladimir Puttin criticized NATO on Monday.", D)) != {"RUSGOV"}
+    assert sources(code("Chancellor Angela Merkell criticized Russia on Monday.", D)) == {"DEUGOV"}
+
+
+def test_a_people_of_one_country_names_it(code):
+    assert sources(code("Chechen rebels attacked a police post.", D)) == {"RUSREB"}
+    assert sources(code("Yoruba leaders rejected the new constitution.", D)) == {"NGAGOV"}
