@@ -42,6 +42,7 @@ bench-corpus: setup
 
 eval: setup
 	$(BIN)/eventwire eval ../shared/eval/dev/gold.jsonl --articles ../shared/samples
+	$(BIN)/eventwire eval tests/gold/examples.jsonl --articles examples
 
 clean:
 	rm -rf $(VENV) $(DB) build *.egg-info

@@ -167,3 +167,21 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(code):
     assert ("RUS", "SDN", "100") in asserted(code("Russia said on Tuesday that Sudan must return the helicopter.", D))
     assert ("EGY", "ISR", "106") in asserted(code("Egypt said that Israel should meet Hamas in Cairo.", D))
     assert not any(c.startswith("10") for _, _, c in asserted(code("France said the talks must resume soon.", D)))
+
+
+def test_a_speakers_next_verb_hung_in_what_he_said_is_still_his(code):
+    # the parser makes "accused" a conjunct of "fired"; shells accuse nobody, the spokesman does
+    text = (
+        "A Turkish foreign ministry spokesman said the shells had been fired from northern Syria"
+        " and accused Damascus of shielding the gunmen."
+    )
+    assert ("TUR", "SYR", "11") in triples(code(text, D))
+
+
+def test_a_verb_hung_in_a_noun_clause_keeps_the_main_subject(code):
+    # the parser hangs ", and called on" under "patrol" (a clause of "reefs"): the navies call on Beijing
+    text = (
+        "The Indian and Japanese navies condemned China's deployment of survey ships to reefs that both navies"
+        " patrol in the region, and called on Beijing to recall the vessels."
+    )
+    assert {("IND", "CHN", "02"), ("JPN", "CHN", "02")} <= triples(code(text, D))

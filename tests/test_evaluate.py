@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SHARED
+from conftest import EXAMPLES, ROOT, SHARED
 from eventwire.cli import app
 from eventwire.errors import GoldError
 from eventwire.evaluate import evaluate_file, evaluate_sentences, read_gold
@@ -25,6 +25,17 @@ def test_dev_article_scores(pipeline):
     assert root.f1 >= 0.85 and dyad.f1 >= 0.85
     assert report.quotes == (4, 4)
     assert not any(d.non_event_violations for d in report.documents)
+
+
+def test_example_article_scores(pipeline):
+    # tests/gold/examples.jsonl: the four example articles annotated by hand (see its README)
+    report = evaluate_file(ROOT / "tests" / "gold" / "examples.jsonl", EXAMPLES, pipeline)
+    root, dyad = report.total("root"), report.total("dyad")
+    assert root.precision >= 0.9 and root.f1 >= 0.68 and dyad.f1 >= 0.65
+    assert report.quotes[0] >= 26 and report.quotes[1] == 28
+    assert not any(d.non_event_violations for d in report.documents)
+    # "will meet Houthi negotiators in Muscat": where an agent already named meets is not its country
+    assert not any("OMN" in s for d in report.documents for s in d.spurious)
 
 
 @needs_shared

@@ -836,10 +836,13 @@ class ActorResolver:
             for t in head.doc[head.left_edge.i : head.i]
             if t.dep_ in MODIFIER_DEPS and t.head.i in matches and not places_only
         ]
+        # "Houthi negotiators in Muscat": a place after "in" is only where an agent already qualified is
+        named = any(c.i in matches and matches[c.i][0].kind != "agent" for c in candidates)
         candidates += stray_places(head, matches)
         if not places_only:
             candidates += [t for t in qualifier_tokens(head) if t.dep_ != "poss" or t.lower_ not in POSSESSIVE_PRONOUNS]
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OF_PREPS):
+        preps = OF_PREPS - {"in"} if named else OF_PREPS
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 candidates += [pobj, *(c for c in pobj.conjuncts)]
                 # "doctors from two American aid groups", "inhabitants of the Syrian Golan Heights"

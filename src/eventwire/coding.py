@@ -32,6 +32,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp", "advcl"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
 TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
+NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
 STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand")  # rule suffixes of events derived from another
@@ -284,6 +285,10 @@ def _events_for(
     if not sources and options.sources_inside_subject:
         sources = _actors_inside([h for h in source_heads if h.i < verb.i], actors)
     sources = [m for m in sources if m.actor.code]
+    reporter = _reporting_verb(verb, kb) if verb.dep_ == "conj" and not (match and match.sources) else None
+    if not sources and reporter is not None and kb.event_code(pattern.code).quad in {1, 3}:
+        # "said the missiles came from Yemen and accused Iran": the parser hung the speaker's next words in his clause
+        sources = [m for m in _actors_of(_subject_heads(reporter, False), parsed, actors, speaker_at) if m.actor.code]
     if not sources:
         return
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern, as_active)
@@ -413,6 +418,12 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
             return _with_conjuncts([controller])
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
+    clause = verb.head  # a clause of a noun ("waters that both claim"), unless the verb is conjoined with it
+    if not heads and verb.dep_ == "conj" and clause.dep_ in NOUN_CLAUSE_DEPS and clause.head.pos_ in {"NOUN", "PROPN"}:
+        # "criticized the deployment to waters both claim, and called on ...": the parser hung the verb in the clause
+        main = next((a for a in clause.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_), None)
+        if main is not None and clause.tag_ != verb.tag_:
+            return _subject_heads(main, title)
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
             # "was indicted by the court and will resign": the one indicted resigns, not the court
