@@ -167,3 +167,16 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(code):
     assert ("RUS", "SDN", "100") in asserted(code("Russia said on Tuesday that Sudan must return the helicopter.", D))
     assert ("EGY", "ISR", "106") in asserted(code("Egypt said that Israel should meet Hamas in Cairo.", D))
     assert not any(c.startswith("10") for _, _, c in asserted(code("France said the talks must resume soon.", D)))
+
+
+def test_a_demand_noun_a_reminder_and_a_push_for_are_demands_whose_content_is_not_done(code):
+    reiterated = code("Egypt reiterated its demand on Friday that Ethiopia release the detained fishermen.", D)
+    assert ("EGY", "ETH", "105") in asserted(reiterated)
+    assert not any(e.plover == "CONCEDE" and e.modality == "asserted" for e in reiterated.events)
+    reminder = code("Turkey issued a stern reminder to Greece that it must respect the treaty.", D)
+    assert ("TUR", "GRC", "100") in asserted(reminder)
+    pushed = code("France is pushing hard for Germany to support its plan for a European army.", D)
+    assert ("FRA", "DEU", "102") in asserted(pushed)
+    assert not any(e.plover == "SUPPORT" and e.modality == "asserted" for e in pushed.events)
+    rejected = asserted(code("Russia rejected the claim that Ukraine must cede land.", D))
+    assert not any(c.startswith("10") for _, _, c in rejected)

@@ -64,7 +64,7 @@ def code_sentence(
     for token in parsed.span:
         if token.pos_ in {"VERB", "AUX"} or written_verb(token, kb.written_forms):
             found = _verb_events(parsed, token, actors, kb, speaker_at, fired, options)
-            found += _demanded(parsed, token, actors, kb, speaker_at)
+            found += _demanded(parsed, token, actors, kb, speaker_at, fired)
         elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in kb.nouns:
             found = _noun_events(parsed, token, actors, kb, speaker_at)
         else:
@@ -121,20 +121,37 @@ def _verb_events(
 
 
 def _demanded(
-    parsed: ParsedSentence, verb: Token, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+    parsed: ParsedSentence,
+    verb: Token,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
+    fired: set[int],
 ) -> list[Coded]:
-    """A speaker's demand on whoever a reported must/should clause names: "Russia said Sudan must return
-    the helicopter" is Russia demanding of Sudan, coded by what it demands (intent.tsv `demand`)."""
-    if is_passive(verb) or not any(
-        c.dep_ == "aux" and c.lower_ in kb.modality_words["obligation"] for c in verb.children
-    ):
+    """A demand on whoever a required clause names, coded by what it requires (intent.tsv `demand`): "Russia
+    said Sudan must return the helicopter" is Russia demanding of Sudan, and so are "Russia reiterated its
+    demand that Sudan return ...", "Russia issued a reminder to Sudan that it must ..." and "Russia is pushing
+    for Sudan to return ..."."""
+    if is_passive(verb):
         return []
-    speech = _reporting_verb(verb, kb)
-    if speech is None:
+    found = _demander(verb, kb, fired)
+    if found is None:
         return []
+    speech, explicit = found
     title = parsed.sentence.kind == "title"
     sources = [m for m in _actors_of(_subject_heads(speech, title), parsed, actors, speaker_at) if m.actor.code]
-    targets = [m for m in _actors_of(_subject_heads(verb, title), parsed, actors, speaker_at) if m.actor.code]
+    heads = _subject_heads(verb, title) if any(c.dep_ in SUBJECT_DEPS for c in verb.children) else []
+    targets: list[Mention | None] = [
+        m
+        for m in _actors_of(heads, parsed, actors, speaker_at)
+        if m.actor.code and not any(_same_actor(s.actor, m.actor) for s in sources)
+    ]
+    if not targets:
+        # "told Iraq that it must ...", "issued a reminder to Iraq that it must ...": the one addressed
+        addressed = _with_conjuncts(_addressees(speech))
+        targets = [m for m in _actors_of(addressed, parsed, actors, speaker_at) if m.actor.code]
+    if not targets and explicit:
+        targets = [None]  # "reiterated its demand that the government resign": a demand of no one named
     pattern = next(matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)), None)
     code = kb.demand.get(pattern.code[:2] if pattern else "*") or kb.demand.get("*")
     if code is None:
@@ -146,8 +163,51 @@ def _demanded(
         Coded(_event(parsed, kb, source, target, code, modality, verb_span, rule), speech)
         for source in sources
         for target in targets
-        if not _same_actor(source.actor, target.actor)
+        if target is None or not _same_actor(source.actor, target.actor)
     ]
+
+
+def _demander(verb: Token, kb: Knowledge, fired: set[int]) -> tuple[Token, bool] | None:
+    """The verb whose subject requires the clause of `verb` of someone, and whether the words say it is a
+    requirement (a demand noun, a directive verb's "for" clause, a noun's must-clause) rather than a must/should
+    in what a speech verb reports. None when the clause is no requirement."""
+    words = kb.modality_words
+    head = verb.head
+    obliged = any(c.dep_ == "aux" and c.lower_ in words["obligation"] for c in verb.children)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        # "is pushing for the US to support": unless the directive verb coded it already ("pressed for")
+        directive = head.lemma_.lower() in words["directive"] and head.i not in fired
+        return (head, True) if directive else None
+    if verb.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN":
+        # "insisted on its demand that X grant", "issued a reminder to X that it must"
+        if obliged or head.lemma_.lower() in words["directive"]:
+            governor = next((t for t in head.ancestors if t.pos_ == "VERB"), None)
+            if governor is not None and governor.lemma_.lower() not in words["denial"]:
+                return governor, True
+        return None
+    if verb.dep_ == "ccomp" and _directive_object(head, kb):
+        return head, True  # "reiterated its demand today that X ease"
+    speech = _reporting_verb(verb, kb) if obliged else None
+    return (speech, False) if speech is not None else None
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Whom a speaker addresses: the indirect or direct object of a speech verb ("told Iraq", "reminded Iraq"),
+    or "to" ("issued a reminder to Iraq")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dative", "dobj"} and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            found.append(child)
+        elif child.dep_ in {"dative", "prep"} and child.lower_ == "to":
+            found.extend(o for o in child.children if o.dep_ == "pobj")
+    return found
+
+
+def _directive_object(verb: Token, kb: Knowledge) -> bool:
+    """Whether the verb's object is a demand noun, whose content a clause on the verb may carry ("reiterated
+    its demand today that ...")."""
+    obj = direct_object(verb)
+    return obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() in kb.modality_words["directive"]
 
 
 def _noun_events(
@@ -486,6 +546,8 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
         return "hypothetical"
     if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in words["directive"]:
         return "hypothetical"  # "its demand that Israel ease restrictions"
+    if verb.dep_ == "ccomp" and _directive_object(verb.head, kb):
+        return "hypothetical"  # "reiterated its demand today that Israel ease restrictions"
     governor = _governor(verb)
     if governor is None:
         return "asserted"
@@ -497,11 +559,15 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
             return "negated"
         if lemma in words["intention"] or governor.lower_ in words["intention"]:
             return "future"
-    if lemma in words["directive"] and (verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB"):
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in children):
+        return "hypothetical"  # "pushing for the US to support", "waited for Iran to reply": wanted, not done
+    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if lemma in words["directive"] and (
+        verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB" or infinitive
+    ):
         return "hypothetical"  # "urged Iran to withdraw", "demanded that Iran withdraw"; not "told AFP it withdrew"
     if lemma in kb.speech_verbs:
         return "asserted"
-    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if not (infinitive or verb.dep_ in {"xcomp", "ccomp", "pcomp"}):
         return "asserted"
     governed = modality_of(governor, kb)
