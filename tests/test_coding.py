@@ -180,3 +180,17 @@ def test_a_demand_noun_a_reminder_and_a_push_for_are_demands_whose_content_is_no
     assert not any(e.plover == "SUPPORT" and e.modality == "asserted" for e in pushed.events)
     rejected = asserted(code("Russia rejected the claim that Ukraine must cede land.", D))
     assert not any(c.startswith("10") for _, _, c in rejected)
+
+
+def test_a_weapon_or_attack_stands_for_whoever_its_modifiers_name(code):
+    assert ("ISR", "LBN", "190") in asserted(code("Israeli drone strikes killed three Lebanese soldiers on Monday.", D))
+    assert ("TUR", "IRQ", "190") in asserted(
+        code("Two Iraqi soldiers were killed in a Turkish airstrike near Duhok.", D)
+    )
+    assert not asserted(code("Two Iraqi soldiers were killed in a bombing near Mosul.", D))
+
+
+def test_a_light_verb_with_in_or_for_gives_the_noun_event_its_subject(code):
+    assert ("MMR", None, "203") in asserted(code("Myanmar's army was engaged in ethnic cleansing in Rakhine.", D))
+    rally = code("Thousands of Kenyans were converging on Thursday for a rally in Nairobi.", D)
+    assert any(e.cameo == "141" and e.source.country == "KEN" for e in rally.events)

@@ -248,8 +248,11 @@ def _noun_sources(
     """Who does what a noun names: the subject of a light verb whose object it is ("Chad launched an
     offensive", "the army completed its withdrawal"), else its possessor, an actor or country adjective
     before it, or "by X"."""
-    if noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in kb.modality_words["light"]:
-        heads = _subject_heads(noun.head, parsed.sentence.kind == "title")
+    light = _light_verb(noun, kb)
+    if light is not None:
+        heads = _subject_heads(light, parsed.sentence.kind == "title")
+        if not heads and is_passive(light):  # "forces were engaged in ethnic cleansing"
+            heads = _with_conjuncts([c for c in light.children if c.dep_ == "nsubjpass"])
         doers = [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
         if doers:
             return doers
@@ -258,6 +261,40 @@ def _noun_sources(
     found += [m for c in before if not actors.at(c) and (m := actors.modifier(c)) is not None]
     found += _actors_of(_with_conjuncts(preposition_objects(noun, "by")), parsed, actors, speaker_at)
     return [m for m in found if m.actor.code]
+
+
+def _instrument_users(
+    verb: Token,
+    heads: list[Token],
+    parsed: ParsedSentence,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
+) -> list[Mention]:
+    """Whoever used the weapon or attack that acts ("US drone strikes have killed", "were killed by a Taliban
+    bomb", "were killed in an Israeli airstrike"): the actor its modifiers or "by" name (modality.tsv
+    `instrument`). An instrument of no one named, or an agentless passive, has no source."""
+    if is_passive(verb) and not preposition_objects(verb, "by"):
+        heads = preposition_objects(verb, "in")
+    found: list[Mention] = []
+    for head in (h for h in heads if h.lemma_.lower() in kb.modality_words["instrument"]):
+        users = _noun_sources(head, parsed, actors, kb, speaker_at)
+        # "Israeli drone strikes": the country adjective of a word before the noun
+        before = [t for t in head.subtree if t.i < head.i]
+        users = users or [m for t in before for m in actors.at(t) or filter(None, [actors.modifier(t)])]
+        found += [m for m in users if m.actor.code]
+    return found
+
+
+def _light_verb(noun: Token, kb: Knowledge) -> Token | None:
+    """The light verb whose object, or whose "in"/"for" object, the noun is ("launched an offensive", "were
+    engaged in ethnic cleansing", "were converging for a rally"), if any."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"in", "for"}:
+        verb = verb.head
+    elif noun.dep_ not in {"dobj", "obj"}:
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in kb.modality_words["light"] else None
 
 
 def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
@@ -320,7 +357,9 @@ def _events_for(
     source_heads = list(match.sources) if match and match.sources else None
     source_heads = source_heads or _subject_heads(verb, parsed.sentence.kind == "title")
     sources = _actors_of(source_heads, parsed, actors, speaker_at)
-    sources = [m for m in sources if m.actor.code]
+    sources = [m for m in sources if m.actor.code] or _instrument_users(
+        verb, source_heads, parsed, actors, kb, speaker_at
+    )
     if not sources:
         return
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern)
