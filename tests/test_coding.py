@@ -180,6 +180,8 @@ def test_a_demand_noun_a_reminder_and_a_push_for_are_demands_whose_content_is_no
     assert not any(e.plover == "SUPPORT" and e.modality == "asserted" for e in pushed.events)
     rejected = asserted(code("Russia rejected the claim that Ukraine must cede land.", D))
     assert not any(c.startswith("10") for _, _, c in rejected)
+    conceded = asserted(code("The Angolan president conceded to demands from UNITA to overhaul the judiciary.", D))
+    assert not any(c.startswith("10") for _, _, c in conceded)
 
 
 def test_a_weapon_or_attack_stands_for_whoever_its_modifiers_name(code):

@@ -182,13 +182,20 @@ def _demander(verb: Token, kb: Knowledge, fired: set[int]) -> tuple[Token, bool]
         # "insisted on its demand that X grant", "issued a reminder to X that it must"
         if obliged or head.lemma_.lower() in words["directive"]:
             governor = next((t for t in head.ancestors if t.pos_ == "VERB"), None)
-            if governor is not None and governor.lemma_.lower() not in words["denial"]:
-                return governor, True
+            return (governor, True) if governor is not None and _voices(governor, kb) else None
         return None
-    if verb.dep_ == "ccomp" and _directive_object(head, kb):
+    if verb.dep_ == "ccomp" and _directive_object(head, kb) and _voices(head, kb):
         return head, True  # "reiterated its demand today that X ease"
     speech = _reporting_verb(verb, kb) if obliged else None
     return (speech, False) if speech is not None else None
+
+
+def _voices(verb: Token, kb: Knowledge) -> bool:
+    """Whether the verb's subject voices the demand or reminder it governs ("reiterated", "insisted on",
+    "issued", "renewed": speech and light verbs), rather than meeting or refusing someone else's ("conceded to
+    demands from UNITA that ...", "rejected the demand that ...")."""
+    lemma = verb.lemma_.lower()
+    return lemma in kb.speech_verbs or lemma in kb.modality_words["light"]
 
 
 def _addressees(verb: Token) -> list[Token]:
