@@ -182,6 +182,8 @@ def test_a_demand_noun_a_reminder_and_a_push_for_are_demands_whose_content_is_no
     assert not any(c.startswith("10") for _, _, c in rejected)
     conceded = asserted(code("The Angolan president conceded to demands from UNITA to overhaul the judiciary.", D))
     assert not any(c.startswith("10") for _, _, c in conceded)
+    answered = code("Ethiopia responded to a demand from Egypt to halt the filling of the dam.", D)
+    assert not any(e.cameo.startswith("10") and e.source.country == "ETH" for e in answered.events)
 
 
 def test_a_weapon_or_attack_stands_for_whoever_its_modifiers_name(code):

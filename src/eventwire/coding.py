@@ -180,6 +180,8 @@ def _demander(verb: Token, kb: Knowledge, fired: set[int]) -> tuple[Token, bool]
         return (head, True) if directive else None
     if verb.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN":
         # "insisted on its demand that X grant", "issued a reminder to X that it must"
+        if any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in head.children):
+            return None  # "responded to a demand from the US that ...": the demand is another's
         if obliged or head.lemma_.lower() in words["directive"]:
             governor = next((t for t in head.ancestors if t.pos_ == "VERB"), None)
             return (governor, True) if governor is not None and _voices(governor, kb) else None
