@@ -198,3 +198,13 @@ def test_a_light_verb_with_in_or_for_gives_the_noun_event_its_subject(code):
     assert ("MMR", None, "203") in asserted(code("Myanmar's army was engaged in ethnic cleansing in Rakhine.", D))
     rally = code("Thousands of Kenyans were converging on Thursday for a rally in Nairobi.", D)
     assert any(e.cameo == "141" and e.source.country == "KEN" for e in rally.events)
+
+
+def test_a_statement_condemning_is_its_issuers_but_a_witnessed_attack_is_not_the_witnesses(code):
+    issued = asserted(code("The Kenyan rebels issued a statement condemning the Ugandan government.", D))
+    assert ("KEN", "UGA", "111") in issued
+    seen = asserted(code("Kenyan witnesses saw Ugandan soldiers attacking the village on Monday.", D))
+    assert not any(s == "KEN" and c.startswith("19") for s, _, c in seen)
+    accused = asserted(code("Kenya accused Somali militants of attacking a border post, wounding four soldiers.", D))
+    assert ("KEN", "SOM", "112") in {(s, t, c[:3]) for s, t, c in accused}
+    assert not any(s == "KEN" and c.startswith("19") for s, _, c in accused)

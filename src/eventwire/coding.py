@@ -295,6 +295,19 @@ def _instrument_users(
     return found
 
 
+def _issuers(
+    verb: Token, parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+) -> list[Mention]:
+    """Who issued the statement a participle describes ("the rebels issued a statement condemning ..."): the
+    subject of the speech or light verb whose object the statement is; not of any verb ("saw soldiers
+    attacking")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.dep_ not in {"dobj", "obj"} or not _voices(noun.head, kb):
+        return []
+    heads = _subject_heads(noun.head, parsed.sentence.kind == "title")
+    return [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
+
+
 def _light_verb(noun: Token, kb: Knowledge) -> Token | None:
     """The light verb whose object, or whose "in"/"for" object, the noun is ("launched an offensive", "were
     engaged in ethnic cleansing", "were converging for a rally"), if any."""
@@ -369,6 +382,7 @@ def _events_for(
     sources = [m for m in sources if m.actor.code] or _instrument_users(
         verb, source_heads, parsed, actors, kb, speaker_at
     )
+    sources = sources or _issuers(verb, parsed, actors, kb, speaker_at)
     if not sources:
         return
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern)
@@ -498,12 +512,25 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
             return _with_conjuncts([controller])
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
+    if not heads and _elaborates_an_act(verb):
+        return []  # "accused Ethiopia of attacking a post, wounding four": the wounding is not the accuser's
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
             # "was indicted by the court and will resign": the one indicted resigns, not the court
             return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
+
+
+def _elaborates_an_act(verb: Token) -> bool:
+    """Whether a participle clause goes on with an act its governor names in a prepositional clause before it
+    ("accused X of attacking a post, wounding four", "was blamed for shelling the town, killing two"): the
+    governor's subject does not do it."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    return any(
+        c.dep_ == "prep" and c.i < verb.i and any(g.dep_ == "pcomp" for g in c.children) for c in verb.head.children
+    )
 
 
 def _target_heads(verb: Token, pattern: VerbPattern) -> list[Token]:
