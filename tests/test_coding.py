@@ -185,3 +185,44 @@ def test_a_verb_hung_in_a_noun_clause_keeps_the_main_subject(code):
         " patrol in the region, and called on Beijing to recall the vessels."
     )
     assert {("IND", "CHN", "02"), ("JPN", "CHN", "02")} <= triples(code(text, D))
+
+
+def test_a_demand_noun_a_reminder_and_a_push_for_are_demands_whose_content_is_not_done(code):
+    reiterated = code("Egypt reiterated its demand on Friday that Ethiopia release the detained fishermen.", D)
+    assert ("EGY", "ETH", "105") in asserted(reiterated)
+    assert not any(e.plover == "CONCEDE" and e.modality == "asserted" for e in reiterated.events)
+    reminder = code("Turkey issued a stern reminder to Greece that it must respect the treaty.", D)
+    assert ("TUR", "GRC", "100") in asserted(reminder)
+    pushed = code("France is pushing hard for Germany to support its plan for a European army.", D)
+    assert ("FRA", "DEU", "102") in asserted(pushed)
+    assert not any(e.plover == "SUPPORT" and e.modality == "asserted" for e in pushed.events)
+    rejected = asserted(code("Russia rejected the claim that Ukraine must cede land.", D))
+    assert not any(c.startswith("10") for _, _, c in rejected)
+    conceded = asserted(code("The Angolan president conceded to demands from UNITA to overhaul the judiciary.", D))
+    assert not any(c.startswith("10") for _, _, c in conceded)
+    answered = code("Ethiopia responded to a demand from Egypt to halt the filling of the dam.", D)
+    assert not any(e.cameo.startswith("10") and e.source.country == "ETH" for e in answered.events)
+
+
+def test_a_weapon_or_attack_stands_for_whoever_its_modifiers_name(code):
+    assert ("ISR", "LBN", "190") in asserted(code("Israeli drone strikes killed three Lebanese soldiers on Monday.", D))
+    assert ("TUR", "IRQ", "190") in asserted(
+        code("Two Iraqi soldiers were killed in a Turkish airstrike near Duhok.", D)
+    )
+    assert not asserted(code("Two Iraqi soldiers were killed in a bombing near Mosul.", D))
+
+
+def test_a_light_verb_with_in_or_for_gives_the_noun_event_its_subject(code):
+    assert ("MMR", None, "203") in asserted(code("Myanmar's army was engaged in ethnic cleansing in Rakhine.", D))
+    rally = code("Thousands of Kenyans were converging on Thursday for a rally in Nairobi.", D)
+    assert any(e.cameo == "141" and e.source.country == "KEN" for e in rally.events)
+
+
+def test_a_statement_condemning_is_its_issuers_but_a_witnessed_attack_is_not_the_witnesses(code):
+    issued = asserted(code("The Kenyan rebels issued a statement condemning the Ugandan government.", D))
+    assert ("KEN", "UGA", "111") in issued
+    seen = asserted(code("Kenyan witnesses saw Ugandan soldiers attacking the village on Monday.", D))
+    assert not any(s == "KEN" and c.startswith("19") for s, _, c in seen)
+    accused = asserted(code("Kenya accused Somali militants of attacking a border post, wounding four soldiers.", D))
+    assert ("KEN", "SOM", "112") in {(s, t, c[:3]) for s, t, c in accused}
+    assert not any(s == "KEN" and c.startswith("19") for s, _, c in accused)

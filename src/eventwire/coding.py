@@ -71,7 +71,7 @@ def code_sentence(
             continue
         if token.pos_ in {"VERB", "AUX"} or written_verb(token, kb.written_forms):
             found = _verb_events(parsed, token, actors, kb, speaker_at, fired, options)
-            found += _demanded(parsed, token, actors, kb, speaker_at)
+            found += _demanded(parsed, token, actors, kb, speaker_at, fired)
             if options.verb_phrase_scope and _dictionary_verb(parsed, token, actors, kb):
                 taken |= verb_phrase(token)
         elif token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in kb.nouns:
@@ -130,20 +130,37 @@ def _verb_events(
 
 
 def _demanded(
-    parsed: ParsedSentence, verb: Token, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+    parsed: ParsedSentence,
+    verb: Token,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
+    fired: set[int],
 ) -> list[Coded]:
-    """A speaker's demand on whoever a reported must/should clause names: "Russia said Sudan must return
-    the helicopter" is Russia demanding of Sudan, coded by what it demands (intent.tsv `demand`)."""
-    if is_passive(verb) or not any(
-        c.dep_ == "aux" and c.lower_ in kb.modality_words["obligation"] for c in verb.children
-    ):
+    """A demand on whoever a required clause names, coded by what it requires (intent.tsv `demand`): "Russia
+    said Sudan must return the helicopter" is Russia demanding of Sudan, and so are "Russia reiterated its
+    demand that Sudan return ...", "Russia issued a reminder to Sudan that it must ..." and "Russia is pushing
+    for Sudan to return ..."."""
+    if is_passive(verb):
         return []
-    speech = _reporting_verb(verb, kb)
-    if speech is None:
+    found = _demander(verb, kb, fired)
+    if found is None:
         return []
+    speech, explicit = found
     title = parsed.sentence.kind == "title"
     sources = [m for m in _actors_of(_subject_heads(speech, title), parsed, actors, speaker_at) if m.actor.code]
-    targets = [m for m in _actors_of(_subject_heads(verb, title), parsed, actors, speaker_at) if m.actor.code]
+    heads = _subject_heads(verb, title) if any(c.dep_ in SUBJECT_DEPS for c in verb.children) else []
+    targets: list[Mention | None] = [
+        m
+        for m in _actors_of(heads, parsed, actors, speaker_at)
+        if m.actor.code and not any(_same_actor(s.actor, m.actor) for s in sources)
+    ]
+    if not targets:
+        # "told Iraq that it must ...", "issued a reminder to Iraq that it must ...": the one addressed
+        addressed = _with_conjuncts(_addressees(speech))
+        targets = [m for m in _actors_of(addressed, parsed, actors, speaker_at) if m.actor.code]
+    if not targets and explicit:
+        targets = [None]  # "reiterated its demand that the government resign": a demand of no one named
     pattern = next(matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)), None)
     code = kb.demand.get(pattern.code[:2] if pattern else "*") or kb.demand.get("*")
     if code is None:
@@ -155,7 +172,7 @@ def _demanded(
         Coded(_event(parsed, kb, source, target, code, modality, verb_span, rule), speech)
         for source in sources
         for target in targets
-        if not _same_actor(source.actor, target.actor)
+        if target is None or not _same_actor(source.actor, target.actor)
     ]
 
 
@@ -165,6 +182,58 @@ def _dictionary_verb(parsed: ParsedSentence, verb: Token, actors: SentenceActors
     if match_sequence(verb, parsed.span, kb.sequences_for(lemma, form), actors) is not None:
         return True
     return next(matching_patterns(verb, kb.patterns_for(lemma, form)), None) is not None
+
+
+def _demander(verb: Token, kb: Knowledge, fired: set[int]) -> tuple[Token, bool] | None:
+    """The verb whose subject requires the clause of `verb` of someone, and whether the words say it is a
+    requirement (a demand noun, a directive verb's "for" clause, a noun's must-clause) rather than a must/should
+    in what a speech verb reports. None when the clause is no requirement."""
+    words = kb.modality_words
+    head = verb.head
+    obliged = any(c.dep_ == "aux" and c.lower_ in words["obligation"] for c in verb.children)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        # "is pushing for the US to support": unless the directive verb coded it already ("pressed for")
+        directive = head.lemma_.lower() in words["directive"] and head.i not in fired
+        return (head, True) if directive else None
+    if verb.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN":
+        # "insisted on its demand that X grant", "issued a reminder to X that it must"
+        if any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in head.children):
+            return None  # "responded to a demand from the US that ...": the demand is another's
+        if obliged or head.lemma_.lower() in words["directive"]:
+            governor = next((t for t in head.ancestors if t.pos_ == "VERB"), None)
+            return (governor, True) if governor is not None and _voices(governor, kb) else None
+        return None
+    if verb.dep_ == "ccomp" and _directive_object(head, kb) and _voices(head, kb):
+        return head, True  # "reiterated its demand today that X ease"
+    speech = _reporting_verb(verb, kb) if obliged else None
+    return (speech, False) if speech is not None else None
+
+
+def _voices(verb: Token, kb: Knowledge) -> bool:
+    """Whether the verb's subject voices the demand or reminder it governs ("reiterated", "insisted on",
+    "issued", "renewed": speech and light verbs), rather than meeting or refusing someone else's ("conceded to
+    demands from UNITA that ...", "rejected the demand that ...")."""
+    lemma = verb.lemma_.lower()
+    return lemma in kb.speech_verbs or lemma in kb.modality_words["light"]
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Whom a speaker addresses: the indirect or direct object of a speech verb ("told Iraq", "reminded Iraq"),
+    or "to" ("issued a reminder to Iraq")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in {"dative", "dobj"} and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            found.append(child)
+        elif child.dep_ in {"dative", "prep"} and child.lower_ == "to":
+            found.extend(o for o in child.children if o.dep_ == "pobj")
+    return found
+
+
+def _directive_object(verb: Token, kb: Knowledge) -> bool:
+    """Whether the verb's object is a demand noun, whose content a clause on the verb may carry ("reiterated
+    its demand today that ...")."""
+    obj = direct_object(verb)
+    return obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() in kb.modality_words["directive"]
 
 
 def _noun_events(
@@ -205,8 +274,11 @@ def _noun_sources(
     """Who does what a noun names: the subject of a light verb whose object it is ("Chad launched an
     offensive", "the army completed its withdrawal"), else its possessor, an actor or country adjective
     before it, or "by X"."""
-    if noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in kb.modality_words["light"]:
-        heads = _subject_heads(noun.head, parsed.sentence.kind == "title")
+    light = _light_verb(noun, kb)
+    if light is not None:
+        heads = _subject_heads(light, parsed.sentence.kind == "title")
+        if not heads and is_passive(light):  # "forces were engaged in ethnic cleansing"
+            heads = _with_conjuncts([c for c in light.children if c.dep_ == "nsubjpass"])
         doers = [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
         if doers:
             return doers
@@ -215,6 +287,53 @@ def _noun_sources(
     found += [m for c in before if not actors.at(c) and (m := actors.modifier(c)) is not None]
     found += _actors_of(_with_conjuncts(preposition_objects(noun, "by")), parsed, actors, speaker_at)
     return [m for m in found if m.actor.code]
+
+
+def _instrument_users(
+    verb: Token,
+    heads: list[Token],
+    parsed: ParsedSentence,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
+) -> list[Mention]:
+    """Whoever used the weapon or attack that acts ("US drone strikes have killed", "were killed by a Taliban
+    bomb", "were killed in an Israeli airstrike"): the actor its modifiers or "by" name (modality.tsv
+    `instrument`). An instrument of no one named, or an agentless passive, has no source."""
+    if is_passive(verb) and not preposition_objects(verb, "by"):
+        heads = preposition_objects(verb, "in")
+    found: list[Mention] = []
+    for head in (h for h in heads if h.lemma_.lower() in kb.modality_words["instrument"]):
+        users = _noun_sources(head, parsed, actors, kb, speaker_at)
+        # "Israeli drone strikes": the country adjective of a word before the noun
+        before = [t for t in head.subtree if t.i < head.i]
+        users = users or [m for t in before for m in actors.at(t) or filter(None, [actors.modifier(t)])]
+        found += [m for m in users if m.actor.code]
+    return found
+
+
+def _issuers(
+    verb: Token, parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+) -> list[Mention]:
+    """Who issued the statement a participle describes ("the rebels issued a statement condemning ..."): the
+    subject of the speech or light verb whose object the statement is; not of any verb ("saw soldiers
+    attacking")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.dep_ not in {"dobj", "obj"} or not _voices(noun.head, kb):
+        return []
+    heads = _subject_heads(noun.head, parsed.sentence.kind == "title")
+    return [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
+
+
+def _light_verb(noun: Token, kb: Knowledge) -> Token | None:
+    """The light verb whose object, or whose "in"/"for" object, the noun is ("launched an offensive", "were
+    engaged in ethnic cleansing", "were converging for a rally"), if any."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"in", "for"}:
+        verb = verb.head
+    elif noun.dep_ not in {"dobj", "obj"}:
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in kb.modality_words["light"] else None
 
 
 def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
@@ -284,7 +403,10 @@ def _events_for(
     sources = _actors_of(source_heads, parsed, actors, speaker_at)
     if not sources and options.sources_inside_subject:
         sources = _actors_inside([h for h in source_heads if h.i < verb.i], actors)
-    sources = [m for m in sources if m.actor.code]
+    sources = [m for m in sources if m.actor.code] or _instrument_users(
+        verb, source_heads, parsed, actors, kb, speaker_at
+    )
+    sources = sources or _issuers(verb, parsed, actors, kb, speaker_at)
     reporter = _reporting_verb(verb, kb) if verb.dep_ == "conj" and not (match and match.sources) else None
     if not sources and reporter is not None and kb.event_code(pattern.code).quad in {1, 3}:
         # "said the missiles came from Yemen and accused Iran": the parser hung the speaker's next words in his clause
@@ -424,12 +546,25 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
         main = next((a for a in clause.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_), None)
         if main is not None and clause.tag_ != verb.tag_:
             return _subject_heads(main, title)
+    if not heads and _elaborates_an_act(verb):
+        return []  # "accused Ethiopia of attacking a post, wounding four": the wounding is not the accuser's
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
             # "was indicted by the court and will resign": the one indicted resigns, not the court
             return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
+
+
+def _elaborates_an_act(verb: Token) -> bool:
+    """Whether a participle clause goes on with an act its governor names in a prepositional clause before it
+    ("accused X of attacking a post, wounding four", "was blamed for shelling the town, killing two"): the
+    governor's subject does not do it."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    return any(
+        c.dep_ == "prep" and c.i < verb.i and any(g.dep_ == "pcomp" for g in c.children) for c in verb.head.children
+    )
 
 
 def _target_heads(verb: Token, pattern: VerbPattern, as_active: bool = False) -> list[Token]:
@@ -523,6 +658,8 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
         return "hypothetical"
     if verb.dep_ in {"acl", "ccomp"} and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in words["directive"]:
         return "hypothetical"  # "its demand that Israel ease restrictions"
+    if verb.dep_ == "ccomp" and _directive_object(verb.head, kb):
+        return "hypothetical"  # "reiterated its demand today that Israel ease restrictions"
     governor = _governor(verb)
     if governor is None:
         return "asserted"
@@ -534,11 +671,15 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
             return "negated"
         if lemma in words["intention"] or governor.lower_ in words["intention"]:
             return "future"
-    if lemma in words["directive"] and (verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB"):
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in children):
+        return "hypothetical"  # "pushing for the US to support", "waited for Iran to reply": wanted, not done
+    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if lemma in words["directive"] and (
+        verb.dep_ == "xcomp" or verb.dep_ == "ccomp" and verb.tag_ == "VB" or infinitive
+    ):
         return "hypothetical"  # "urged Iran to withdraw", "demanded that Iran withdraw"; not "told AFP it withdrew"
     if lemma in kb.speech_verbs:
         return "asserted"
-    infinitive = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if not (infinitive or verb.dep_ in {"xcomp", "ccomp", "pcomp"}):
         return "asserted"
     governed = modality_of(governor, kb)
