@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Mention, SentenceActors
 from .commas import actors_outside, dropped_clauses
-from .knowledge import Knowledge, VerbPattern
+from .knowledge import NULL_CODE, Knowledge, VerbPattern
 from .nlp import ParsedSentence
 from .records import Actor, Event, Modality
 from .sequences import SequenceMatch, match_sequence, verb_phrase, written_verb
@@ -116,13 +116,15 @@ def _verb_events(
 
     A pattern whose preposition holds no actor ("asked Japan for help" for `ask prep=for`)
     gives way to the next, more general pattern of the same verb. A matching word-sequence
-    pattern (sequences.tsv) comes first.
+    pattern (sequences.tsv) comes first; a matching `---` pattern ("fight obj=crisis") codes nothing.
     """
     match = match_sequence(verb, parsed.span, kb.sequences_for(verb.lemma_.lower(), verb.lower_), actors)
     if match is not None:
         rule = match.pattern.rule
         return list(_events_for(parsed, verb, rule, actors, kb, speaker_at, fired, options, match)) if rule else []
     for pattern in matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)):
+        if pattern.code == NULL_CODE:
+            return []
         found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired, options))
         if found or not pattern.prep:
             return found
@@ -145,6 +147,8 @@ def _demanded(
     sources = [m for m in _actors_of(_subject_heads(speech, title), parsed, actors, speaker_at) if m.actor.code]
     targets = [m for m in _actors_of(_subject_heads(verb, title), parsed, actors, speaker_at) if m.actor.code]
     pattern = next(matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)), None)
+    if pattern is not None and pattern.code == NULL_CODE:
+        return []
     code = kb.demand.get(pattern.code[:2] if pattern else "*") or kb.demand.get("*")
     if code is None:
         return []
@@ -164,7 +168,8 @@ def _dictionary_verb(parsed: ParsedSentence, verb: Token, actors: SentenceActors
     lemma, form = verb.lemma_.lower(), verb.lower_
     if match_sequence(verb, parsed.span, kb.sequences_for(lemma, form), actors) is not None:
         return True
-    return next(matching_patterns(verb, kb.patterns_for(lemma, form)), None) is not None
+    pattern = next(matching_patterns(verb, kb.patterns_for(lemma, form)), None)
+    return pattern is not None and pattern.code != NULL_CODE
 
 
 def _noun_events(
@@ -178,6 +183,8 @@ def _noun_events(
     for pattern in kb.nouns[noun.lemma_.lower()]:
         if pattern.objects and not pattern.objects & modifiers:
             continue  # "hunger strike" is no air strike
+        if pattern.code == NULL_CODE:
+            return []
         heads = _with_conjuncts(preposition_objects(noun, pattern.prep or ""))
         objects = [
             m for m in _actors_of(heads, parsed, actors, speaker_at) or _actors_inside(heads, actors) if m.actor.code
