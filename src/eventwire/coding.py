@@ -195,6 +195,8 @@ def _noun_events(
             pairs = [(a, b) for a, b in itertools.permutations(objects[:2], 2)]
         elif pattern.prep:  # also "Qatar's mediation between Egypt and Sudan"
             pairs = [(s, t) for s in sources for t in objects]
+        elif noun.lemma_.lower() in kb.modality_words["joint"]:  # "Egypt and Sudan held talks": each with the other
+            pairs = [(a, b) for a, b in itertools.permutations(sources, 2)] or [(s, None) for s in sources]
         else:  # "began a hunger strike": an event that needs no target
             pairs = [(s, None) for s in sources]
         pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s.actor, t.actor)]
@@ -299,7 +301,10 @@ def _events_for(
     if not sources:
         return
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern, as_active)
-    targets = _actors_of(target_heads, parsed, actors, speaker_at) or _actors_inside(target_heads, actors)
+    targets = _actors_of(target_heads, parsed, actors, speaker_at)
+    # "Egypt and Sudan signed a deal in Cairo": each with the other, not with a place inside the object
+    joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1 and _joint(verb, kb)
+    targets = targets or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
         targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
     targets = [m for m in targets if m.actor.code]
@@ -316,6 +321,8 @@ def _events_for(
     for source in sources:
         # a country's own place inside the object ("victims of the Warsaw uprising") is no target
         others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
+        if joint:  # "Egypt and Sudan agreed": each with the other
+            others = [s for s in sources if not _same_actor(source.actor, s.actor)]
         for target in others or [None]:
             event = _event(parsed, kb, source, target, pattern.code, modality, verb_span, pattern.id)
             yield Coded(event, verb)
@@ -326,6 +333,13 @@ def _events_for(
                 yield Coded(
                     _event(parsed, kb, source, target, code, "asserted", verb_span, f"{pattern.id}+{kind}"), governor
                 )
+
+
+def _joint(verb: Token, kb: Knowledge) -> bool:
+    """Whether the verb, or its object ("held talks"), names an act done together (modality.tsv `joint`), whose
+    conjoined subjects act on each other when it has no target of its own."""
+    obj = direct_object(verb)
+    return bool({verb.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""} & kb.modality_words["joint"])
 
 
 def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[str, str] | None:
