@@ -511,7 +511,7 @@ class ActorResolver:
                     by_token[token.i] = mentions
                     if token.dep_ in {"nsubj", "nsubjpass"}:
                         self._note_subject(mentions[0])
-        self._learn_bodies(matches)
+        self._learn_bodies(matches, by_token)
         modifiers = {
             i: self._mention(country_actor(self.kb, entry, span.text), span, "adjective")
             for i, (entry, span) in matches.items()
@@ -528,9 +528,14 @@ class ActorResolver:
         if mention.kind in {"country", "capital", "seat", "igo", "group", "agent"}:
             self.memory.last_subject = mention.actor
 
-    def _learn_bodies(self, matches: dict[int, tuple[Entry, Span]]) -> None:
+    def _learn_bodies(self, matches: dict[int, tuple[Entry, Span]], by_token: dict[int, tuple[Mention, ...]]) -> None:
         for head_i, (entry, span) in matches.items():
-            if entry.kind == "agent":
+            head = span.doc[head_i]
+            if entry.kind == "agent" and any(c.lower_ in LEADING_WORDS for c in head.children):
+                # "the Arnor-led coalition": a later "the coalition" or "coalition spokesman" is Arnor's
+                led = {m.actor.country for m in by_token.get(head_i, ()) if m.actor.country}
+                self.memory.bodies.setdefault(span.text.lower(), set()).update(led)
+            elif entry.kind == "agent":
                 country = self._country_of(span.doc[head_i], matches)
                 if country and country.kind != "igo" and len(span) > 1:
                     self.memory.bodies.setdefault(span.text.lower(), set()).add(country.code)
