@@ -420,8 +420,9 @@ def of_objects(head: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
 
 def qualifier_tokens(head: Token) -> list[Token]:
     """Words that may say whose an agent noun is: its possessor and compounds ("Elessar administration",
-    "their forces"), its "of" and "from" objects ("supporters of X", "officials from the two countries"), the actor before "-led" ("Arnor-led forces")
-    and the object of an affiliation ("a group based in Bree", "workers affiliated with the X Union")."""
+    "their forces"), its "of" and "from" objects ("supporters of X", "officials from the two countries"), the
+    actor before "-led" ("Arnor-led forces") and the object of an affiliation ("a group based in Bree", "workers
+    affiliated with the X Union")."""
     found = [c for c in head.children if c.dep_ in {"poss", "compound", "nmod"}]
     found += of_objects(head, ("of", "from"))
     for child in head.children:
