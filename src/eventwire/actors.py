@@ -56,6 +56,7 @@ LEADING_WORDS = {"led"}
 # "a group based in Arnor", "workers affiliated with the Arnor Union", "militants loyal to X"
 AFFILIATION_WORDS = {"base", "based", "affiliate", "affiliated", "loyal", "allied", "headquartered"}
 LOCATIVE_PREPS = {"in", "at"}
+PLACE_PREPS = {"in", "at", "near", "to", "into", "across", "outside", "inside"}  # "met in Muscat": no party
 # "the two countries", "both sides", "the two men": the two most recent countries or people of the document
 PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = dict.fromkeys(("countries", "nations", "sides", "governments", "states", "neighbours", "neighbors"), False)
@@ -499,8 +500,9 @@ class ActorResolver:
             mentions = self._resolve(token, matches, persons)
             if mentions:
                 by_token[token.i] = mentions
-                for mention in mentions:
-                    self.memory.note(mention)
+                if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+                    for mention in mentions:
+                        self.memory.note(mention)
                 if token.dep_ in {"nsubj", "nsubjpass"}:
                     self._note_subject(mentions[0])
         for token in reversed(span):
@@ -522,7 +524,7 @@ class ActorResolver:
 
     def _note_subject(self, mention: Mention) -> None:
         """What the article is talking about now: "it" and "they" refer back to it."""
-        if mention.kind == "pronoun":
+        if mention.kind in {"pronoun", "pair"}:
             return
         if mention.actor.country:
             self.memory.last_country = mention.actor.country
