@@ -60,3 +60,34 @@ def test_a_misspelt_surname_of_a_known_leader_in_a_person_name(code):
 def test_a_people_of_one_country_names_it(code):
     assert sources(code("Chechen rebels attacked a police post.", D)) == {"RUSREB"}
     assert sources(code("Yoruba leaders rejected the new constitution.", D)) == {"NGAGOV"}
+
+
+def test_the_two_countries_are_the_last_two_named(code):
+    text = "Ghana and Togo reopened their border on Monday. Officials from the two countries will meet in Accra."
+    coded = code(text, D)
+    meet = {(e.source.country, e.target.country if e.target else None) for e in coded.events if e.cameo == "040"}
+    assert meet == {("GHA", "TGO"), ("TGO", "GHA")}
+
+
+def test_the_two_men_are_the_last_two_people_named(code):
+    text = (
+        "Chilean Foreign Minister Alberto van Klaveren met Bolivian Foreign Minister Rogelio Mayta in Santiago. "
+        "The two men signed a water-sharing agreement."
+    )
+    coded = code(text, D)
+    signed = {(e.source.country, e.target.country if e.target else None) for e in coded.events if e.cameo == "057"}
+    assert signed == {("CHL", "BOL"), ("BOL", "CHL")}
+
+
+def test_both_sides_of_a_border_is_no_pair(code):
+    coded = code("Ghana and Togo reopened their border. Traders on both sides of the border welcomed the move.", D)
+    assert not [e for e in coded.events if e.sentence == 1 and e.source.country in {"GHA", "TGO"}]
+
+
+def test_a_led_coalition_is_its_leader_when_named_again(code):
+    text = (
+        "The French-led coalition said its jets struck militant camps in northern Mali. "
+        "The coalition struck a fuel depot near Gao on Tuesday."
+    )
+    coded = code(text, D)
+    assert {e.source.country for e in coded.events if e.sentence == 1 and e.cameo.startswith("19")} == {"FRA"}

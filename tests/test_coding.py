@@ -226,3 +226,34 @@ def test_a_statement_condemning_is_its_issuers_but_a_witnessed_attack_is_not_the
     accused = asserted(code("Kenya accused Somali militants of attacking a border post, wounding four soldiers.", D))
     assert ("KEN", "SOM", "112") in {(s, t, c[:3]) for s, t, c in accused}
     assert not any(s == "KEN" and c.startswith("19") for s, _, c in accused)
+
+
+def test_conjoined_subjects_of_a_joint_act_act_on_each_other(code):
+    coded = code("Chile and Peru agreed on Monday to reopen their shared border crossings.", D)
+    assert {("CHL", "PER", "01"), ("PER", "CHL", "01")} <= triples(coded)
+    signed = code("Malaysia and Indonesia signed a fisheries agreement in Jakarta on Monday.", D)
+    assert {("MYS", "IDN", "05"), ("IDN", "MYS", "05")} <= triples(signed)
+    talks = code("Serbia and Kosovo held talks in Brussels on Thursday.", D)
+    assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= triples(talks)
+
+
+def test_conjoined_subjects_of_other_acts_have_no_mutual_target(code):
+    coded = code("Norway and Denmark condemned the coup in Myanmar.", D)
+    assert ("NOR", "DNK", "11") not in triples(coded)
+    assert {("NOR", "MMR", "11"), ("DNK", "MMR", "11")} <= triples(coded)
+
+
+def test_clashes_between_two_actors_are_fighting_both_ways(code):
+    coded = code("Clashes between Tajik border guards and Kyrgyz troops killed three people on Friday.", D)
+    assert {("TJK", "KGZ", "19"), ("KGZ", "TJK", "19")} <= triples(coded)
+
+
+def test_a_null_pattern_stops_the_verbs_general_pattern(code):
+    assert not [e for e in code("Argentina is fighting runaway inflation and poverty.", D).events if e.cameo == "190"]
+    assert ("ARM", "AZE", "19") in triples(code("Armenian troops fought Azerbaijani forces near the border.", D))
+
+
+def test_a_denial_is_coded_and_the_denied_action_is_not_asserted(code):
+    coded = code("Rwanda denied sending troops into eastern Congo.", D)
+    assert ("RWA", None, "01") in triples(coded)
+    assert not any(e.cameo.startswith("0") and e.cameo != "016" for e in coded.events if e.modality == "asserted")

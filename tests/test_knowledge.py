@@ -6,10 +6,12 @@ import pytest
 
 from eventwire.errors import DictionaryError
 from eventwire.ingest import read_text
-from eventwire.knowledge import DATA_DIR, default_knowledge, inflections, load_knowledge
+from eventwire.knowledge import DATA_DIR, NULL_CODE, default_knowledge, inflections, load_knowledge
 
 KB = default_knowledge()
-PATTERNS = sorted((p for ps in KB.verbs.values() for p in ps), key=lambda p: p.line)
+ALL_PATTERNS = sorted((p for ps in KB.verbs.values() for p in ps), key=lambda p: p.line)
+PATTERNS = [p for p in ALL_PATTERNS if p.code != NULL_CODE]
+NULL_PATTERNS = [p for p in ALL_PATTERNS if p.code == NULL_CODE]
 NOUN_PATTERNS = sorted((p for ps in KB.nouns.values() for p in ps), key=lambda p: p.line)
 
 
@@ -35,6 +37,14 @@ def test_every_pattern_codes_its_own_example(pipeline, file, patterns):
         if not any(e.rule.split("+")[0] == pattern.id for e in coded.events):
             failures.append(f"{file}:{pattern.line} {pattern.id}: {pattern.example}")
     assert not failures, "\n".join(failures)
+
+
+def test_null_patterns_silence_their_verb_in_their_example(pipeline):
+    assert NULL_PATTERNS
+    raws = [read_text(f"verbs.tsv:{p.line}", p.example) for p in NULL_PATTERNS]
+    for pattern, coded in zip(NULL_PATTERNS, pipeline.code(raws), strict=True):
+        rules = {p.id for p in KB.verbs[pattern.verb]}
+        assert not [e for e in coded.events if e.rule.split("+")[0] in rules], f"verbs.tsv:{pattern.line}"
 
 
 def test_inflections_reach_mislemmatized_past_tenses():

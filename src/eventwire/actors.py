@@ -56,6 +56,11 @@ LEADING_WORDS = {"led"}
 # "a group based in Arnor", "workers affiliated with the Arnor Union", "militants loyal to X"
 AFFILIATION_WORDS = {"base", "based", "affiliate", "affiliated", "loyal", "allied", "headquartered"}
 LOCATIVE_PREPS = {"in", "at"}
+PLACE_PREPS = {"in", "at", "near", "to", "into", "across", "outside", "inside"}  # "met in Muscat": no party
+# "the two countries", "both sides", "the two men": the two most recent countries or people of the document
+PAIR_WORDS = {"two", "both"}
+PAIR_NOUNS = dict.fromkeys(("countries", "nations", "sides", "governments", "states", "neighbours", "neighbors"), False)
+PAIR_NOUNS |= dict.fromkeys(("men", "women", "officials", "leaders", "ministers", "presidents", "envoys"), True)
 
 
 @dataclass(frozen=True)
@@ -306,6 +311,16 @@ class DocumentMemory:
     last_person: Actor | None = None
     last_country: str | None = None
     last_subject: Actor | None = None
+    recent_countries: list[str] = field(default_factory=list)  # most recent last, each once
+    recent_people: list[Actor] = field(default_factory=list)
+
+    def note(self, mention: Mention) -> None:
+        """Keep the countries and people named, in the order last named, for "the two countries"."""
+        if mention.kind == "person" and mention.actor.country:
+            self.recent_people = [p for p in self.recent_people if p.name != mention.actor.name] + [mention.actor]
+        elif mention.kind not in {"pronoun", "pair"} and mention.actor.country:
+            country = mention.actor.country
+            self.recent_countries = [c for c in self.recent_countries if c != country] + [country]
 
     def remember(self, actor: Actor, name_tokens: list[str], role: str | None) -> None:
         for alias in {actor.name.lower(), *(t.lower() for t in name_tokens if len(t) > 1)}:
@@ -392,12 +407,12 @@ def stray_places(head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[To
     ]
 
 
-def of_objects(head: Token) -> list[Token]:
-    """The objects of the noun's "of" phrases and their conjuncts ("members of X and Y")."""
+def of_objects(head: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
+    """The objects of the noun's "of" (or other `preps`) phrases and their conjuncts ("members of X and Y")."""
     return [
         t
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for pobj in prep.children
         if pobj.dep_ == "pobj"
         for t in (pobj, *pobj.conjuncts)
@@ -406,10 +421,11 @@ def of_objects(head: Token) -> list[Token]:
 
 def qualifier_tokens(head: Token) -> list[Token]:
     """Words that may say whose an agent noun is: its possessor and compounds ("Elessar administration",
-    "their forces"), its "of" objects ("supporters of X"), the actor before "-led" ("Arnor-led forces")
-    and the object of an affiliation ("a group based in Bree", "workers affiliated with the X Union")."""
+    "their forces"), its "of" and "from" objects ("supporters of X", "officials from the two countries"), the
+    actor before "-led" ("Arnor-led forces") and the object of an affiliation ("a group based in Bree", "workers
+    affiliated with the X Union")."""
     found = [c for c in head.children if c.dep_ in {"poss", "compound", "nmod"}]
-    found += of_objects(head)
+    found += of_objects(head, ("of", "from"))
     for child in head.children:
         if child.lower_ in LEADING_WORDS:
             found += [g for g in child.children if g.dep_ in MODIFIER_DEPS]
@@ -484,6 +500,9 @@ class ActorResolver:
             mentions = self._resolve(token, matches, persons)
             if mentions:
                 by_token[token.i] = mentions
+                if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:
+                    for mention in mentions:
+                        self.memory.note(mention)
                 if token.dep_ in {"nsubj", "nsubjpass"}:
                     self._note_subject(mentions[0])
         for token in reversed(span):
@@ -495,7 +514,7 @@ class ActorResolver:
                     by_token[token.i] = mentions
                     if token.dep_ in {"nsubj", "nsubjpass"}:
                         self._note_subject(mentions[0])
-        self._learn_bodies(matches)
+        self._learn_bodies(matches, by_token)
         modifiers = {
             i: self._mention(country_actor(self.kb, entry, span.text), span, "adjective")
             for i, (entry, span) in matches.items()
@@ -505,16 +524,21 @@ class ActorResolver:
 
     def _note_subject(self, mention: Mention) -> None:
         """What the article is talking about now: "it" and "they" refer back to it."""
-        if mention.kind == "pronoun":
+        if mention.kind in {"pronoun", "pair"}:
             return
         if mention.actor.country:
             self.memory.last_country = mention.actor.country
         if mention.kind in {"country", "capital", "seat", "igo", "group", "agent"}:
             self.memory.last_subject = mention.actor
 
-    def _learn_bodies(self, matches: dict[int, tuple[Entry, Span]]) -> None:
+    def _learn_bodies(self, matches: dict[int, tuple[Entry, Span]], by_token: dict[int, tuple[Mention, ...]]) -> None:
         for head_i, (entry, span) in matches.items():
-            if entry.kind == "agent":
+            head = span.doc[head_i]
+            if entry.kind == "agent" and any(c.lower_ in LEADING_WORDS for c in head.children):
+                # "the Arnor-led coalition": a later "the coalition" or "coalition spokesman" is Arnor's
+                led = {m.actor.country for m in by_token.get(head_i, ()) if m.actor.country}
+                self.memory.bodies.setdefault(span.text.lower(), set()).update(led)
+            elif entry.kind == "agent":
                 country = self._country_of(span.doc[head_i], matches)
                 if country and country.kind != "igo" and len(span) > 1:
                     self.memory.bodies.setdefault(span.text.lower(), set()).add(country.code)
@@ -577,6 +601,8 @@ class ActorResolver:
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
         if token.pos_ not in {"PROPN", "NOUN", "X"}:
             return ()
+        if token.lower_ in PAIR_NOUNS and any(c.lower_ in PAIR_WORDS for c in token.children) and not of_objects(token):
+            return self._pair(token, matches)
         ent = next((e for s, e in persons.items() if s <= token.i < e.end), None)
         if ent is not None:
             if token != ent.root:
@@ -652,6 +678,18 @@ class ActorResolver:
             name = name[1:] if name[0].dep_ == "det" else name
             return (self._mention(Actor(name.text, sector, None, sector), name, "agent"),)
         return ()
+
+    def _pair(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
+        """ "The two countries", "both sides" (not "both sides of the border"): the two countries the document
+        named last; "the two men", "both ministers": the two people it named last, each once."""
+        span = token.doc[token.left_edge.i : token.i + 1]
+        if PAIR_NOUNS[token.lower_]:
+            actors = self.memory.recent_people[-2:]
+        else:
+            entry = matches.get(token.i, (None,))[0]
+            sector = entry.code if entry is not None and entry.kind == "agent" else ""
+            actors = [self._country_agent(code, sector) for code in self.memory.recent_countries[-2:]]
+        return tuple(self._mention(actor, span, "pair") for actor in actors) if len(actors) == 2 else ()
 
     def _country_agent(self, code: str, sector: str) -> Actor:
         country = self.kb.country(code)

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from .actors import Mention, SentenceActors
 from .commas import actors_outside, dropped_clauses
-from .knowledge import Knowledge, VerbPattern
+from .knowledge import NULL_CODE, Knowledge, VerbPattern
 from .nlp import ParsedSentence
 from .records import Actor, Event, Modality
 from .sequences import SequenceMatch, match_sequence, verb_phrase, written_verb
@@ -116,13 +116,15 @@ def _verb_events(
 
     A pattern whose preposition holds no actor ("asked Japan for help" for `ask prep=for`)
     gives way to the next, more general pattern of the same verb. A matching word-sequence
-    pattern (sequences.tsv) comes first.
+    pattern (sequences.tsv) comes first; a matching `---` pattern ("fight obj=crisis") codes nothing.
     """
     match = match_sequence(verb, parsed.span, kb.sequences_for(verb.lemma_.lower(), verb.lower_), actors)
     if match is not None:
         rule = match.pattern.rule
         return list(_events_for(parsed, verb, rule, actors, kb, speaker_at, fired, options, match)) if rule else []
     for pattern in matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)):
+        if pattern.code == NULL_CODE:
+            return []
         found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired, options))
         if found or not pattern.prep:
             return found
@@ -162,6 +164,8 @@ def _demanded(
     if not targets and explicit:
         targets = [None]  # "reiterated its demand that the government resign": a demand of no one named
     pattern = next(matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)), None)
+    if pattern is not None and pattern.code == NULL_CODE:
+        return []
     code = kb.demand.get(pattern.code[:2] if pattern else "*") or kb.demand.get("*")
     if code is None:
         return []
@@ -181,7 +185,8 @@ def _dictionary_verb(parsed: ParsedSentence, verb: Token, actors: SentenceActors
     lemma, form = verb.lemma_.lower(), verb.lower_
     if match_sequence(verb, parsed.span, kb.sequences_for(lemma, form), actors) is not None:
         return True
-    return next(matching_patterns(verb, kb.patterns_for(lemma, form)), None) is not None
+    pattern = next(matching_patterns(verb, kb.patterns_for(lemma, form)), None)
+    return pattern is not None and pattern.code != NULL_CODE
 
 
 def _demander(verb: Token, kb: Knowledge, fired: set[int]) -> tuple[Token, bool] | None:
@@ -247,6 +252,8 @@ def _noun_events(
     for pattern in kb.nouns[noun.lemma_.lower()]:
         if pattern.objects and not pattern.objects & modifiers:
             continue  # "hunger strike" is no air strike
+        if pattern.code == NULL_CODE:
+            return []
         heads = _with_conjuncts(preposition_objects(noun, pattern.prep or ""))
         objects = [
             m for m in _actors_of(heads, parsed, actors, speaker_at) or _actors_inside(heads, actors) if m.actor.code
@@ -257,6 +264,8 @@ def _noun_events(
             pairs = [(a, b) for a, b in itertools.permutations(objects[:2], 2)]
         elif pattern.prep:  # also "Qatar's mediation between Egypt and Sudan"
             pairs = [(s, t) for s in sources for t in objects]
+        elif noun.lemma_.lower() in kb.modality_words["joint"]:  # "Egypt and Sudan held talks": each with the other
+            pairs = [(a, b) for a, b in itertools.permutations(sources, 2)] or [(s, None) for s in sources]
         else:  # "began a hunger strike": an event that needs no target
             pairs = [(s, None) for s in sources]
         pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s.actor, t.actor)]
@@ -414,7 +423,10 @@ def _events_for(
     if not sources:
         return
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern, as_active)
-    targets = _actors_of(target_heads, parsed, actors, speaker_at) or _actors_inside(target_heads, actors)
+    targets = _actors_of(target_heads, parsed, actors, speaker_at)
+    # "Egypt and Sudan signed a deal in Cairo": each with the other, not with a place inside the object
+    joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1 and _joint(verb, kb)
+    targets = targets or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
         targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
     targets = [m for m in targets if m.actor.code]
@@ -431,6 +443,8 @@ def _events_for(
     for source in sources:
         # a country's own place inside the object ("victims of the Warsaw uprising") is no target
         others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
+        if joint:  # "Egypt and Sudan agreed": each with the other
+            others = [s for s in sources if not _same_actor(source.actor, s.actor)]
         for target in others or [None]:
             event = _event(parsed, kb, source, target, pattern.code, modality, verb_span, pattern.id)
             yield Coded(event, verb)
@@ -441,6 +455,13 @@ def _events_for(
                 yield Coded(
                     _event(parsed, kb, source, target, code, "asserted", verb_span, f"{pattern.id}+{kind}"), governor
                 )
+
+
+def _joint(verb: Token, kb: Knowledge) -> bool:
+    """Whether the verb, or its object ("held talks"), names an act done together (modality.tsv `joint`), whose
+    conjoined subjects act on each other when it has no target of its own."""
+    obj = direct_object(verb)
+    return bool({verb.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""} & kb.modality_words["joint"])
 
 
 def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[str, str] | None:

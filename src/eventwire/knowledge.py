@@ -95,6 +95,9 @@ class CameoCode:
     mode: str | None
 
 
+NULL_CODE = "---"  # a verb pattern that codes nothing: it stops the verb's more general patterns
+
+
 @dataclass(frozen=True)
 class VerbPattern:
     id: str
@@ -399,8 +402,9 @@ def load_verbs(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[VerbP
     seen: set[str] = set()
     for number, row in read_table(path, ("id", "code", "pattern", "example")):
         code, reply = paired_code(path, number, row["code"], cameo)
-        if code is None:
-            raise DictionaryError(str(path), number, "a verb pattern needs a code")
+        if code is None and not any(c.startswith(("obj=", "prt=")) for c in row["pattern"].split()):
+            # PETRARCH's null code: "fight obj=crisis" stops the verb's general pattern, so it must be narrower
+            raise DictionaryError(str(path), number, "a `---` pattern needs obj= or prt=")
         if row["id"] in seen:
             raise DictionaryError(str(path), number, f"duplicate rule id {row['id']!r}")
         seen.add(row["id"])
@@ -409,7 +413,7 @@ def load_verbs(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[VerbP
         verb, c = parse_pattern(path, number, row["pattern"])
         pattern = VerbPattern(
             id=row["id"],
-            code=code,
+            code=code or NULL_CODE,
             verb=verb,
             particle=c.get("prt"),
             prep=c.get("prep"),
@@ -499,7 +503,7 @@ def verb_forms(lemmas: Iterable[str]) -> dict[str, str]:
 
 def load_modality(path: Path) -> dict[str, frozenset[str]]:
     kinds = {"future", "reported", "light", "hypothetical", "negation", "intention", "denial", "condition", "directive"}
-    kinds |= {"refusal", "ultimatum", "obligation", "instrument"}
+    kinds |= {"refusal", "ultimatum", "obligation", "instrument", "joint"}
     words: dict[str, set[str]] = {k: set() for k in kinds}
     for number, row in read_table(path, ("kind", "words")):
         if row["kind"] not in kinds:
