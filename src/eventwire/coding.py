@@ -532,7 +532,7 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
         agents = preposition_objects(verb, "by")
         if agents:
             return _with_conjuncts(agents)
-    heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not heads and verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "urged Iran to release", "called on Israel to withdraw"
         controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
@@ -554,6 +554,14 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
             return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
+
+
+def _participle_subject(head: Token) -> Token:
+    """The noun a participle subject describes, where the parser made the noun the participle's subject ("the Red
+    Crescent operating in Gaza said": "operating" as the subject of "said")."""
+    if head.tag_ != "VBG":
+        return head
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), head)
 
 
 def _elaborates_an_act(verb: Token) -> bool:
