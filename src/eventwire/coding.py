@@ -355,11 +355,18 @@ def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterato
             continue
         if pattern.objects:
             obj = direct_object(verb)
-            if obj is None or not ({obj.lemma_.lower(), obj.lower_} & pattern.objects):
+            if obj is None or not (_object_words(obj) & pattern.objects):
                 continue
         if pattern.prep and not preposition_objects(verb, pattern.prep):
             continue
         yield pattern
+
+
+def _object_words(obj: Token) -> set[str]:
+    """The words an `obj=` constraint may name: the object's own, or a noun compounded before a general one
+    ("ended mediation efforts" is ending mediation)."""
+    words = {obj.lemma_.lower(), obj.lower_}
+    return words | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
 
 
 def direct_object(verb: Token) -> Token | None:
