@@ -363,10 +363,13 @@ def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterato
 
 
 def _object_words(obj: Token) -> set[str]:
-    """The words an `obj=` constraint may name: the object's own, or a noun compounded before a general one
-    ("ended mediation efforts" is ending mediation)."""
+    """The words an `obj=` constraint may name: the object's own, a noun compounded before a general one
+    ("ended mediation efforts" is ending mediation) or the "of" object of a measure or group ("handed over 700 kg
+    of medicine", "received a mission of observers")."""
     words = {obj.lemma_.lower(), obj.lower_}
-    return words | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    of = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return words | {o.lemma_.lower() for o in of if o.pos_ == "NOUN"}
 
 
 def direct_object(verb: Token) -> Token | None:
