@@ -229,7 +229,9 @@ def test_a_statement_condemning_is_its_issuers_but_a_witnessed_attack_is_not_the
 
 
 def test_us_written_for_the_country_is_no_first_person_pronoun(code):
-    assert ("USA", "POL", "12") in triples(code("The US on Monday rejected calls by the Polish president for talks.", D))
+    assert ("USA", "POL", "12") in triples(
+        code("The US on Monday rejected calls by the Polish president for talks.", D)
+    )
     demand = code("The Kenyan president said on Monday that the US must be ready to negotiate with Somalia.", D)
     assert ("KEN", "USA", "10") in triples(demand)
 
