@@ -349,27 +349,30 @@ def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
 
 
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
-    """The patterns whose constraints the verb's dependents satisfy, most specific first."""
+    """The patterns whose constraints the verb's dependents satisfy, most specific first; a pattern that only
+    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking)."""
+    obj = direct_object(verb)
+    own, around = _object_words(obj) if obj is not None else (set(), set())
+    later = []
     for pattern in patterns:
         if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children):
             continue
-        if pattern.objects:
-            obj = direct_object(verb)
-            if obj is None or not (_object_words(obj) & pattern.objects):
-                continue
         if pattern.prep and not preposition_objects(verb, pattern.prep):
             continue
-        yield pattern
+        if not pattern.objects or own & pattern.objects:
+            yield pattern
+        elif around & pattern.objects:
+            later.append(pattern)
+    yield from later
 
 
-def _object_words(obj: Token) -> set[str]:
-    """The words an `obj=` constraint may name: the object's own, a noun compounded before a general one
-    ("ended mediation efforts" is ending mediation) or the "of" object of a measure or group ("handed over 700 kg
-    of medicine", "received a mission of observers")."""
-    words = {obj.lemma_.lower(), obj.lower_}
-    words |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+def _object_words(obj: Token) -> tuple[set[str], set[str]]:
+    """The words an `obj=` constraint may name: the object's own, and around it a noun compounded before it
+    ("ended mediation efforts" is ending mediation) or its "of" object ("handed over 700 kg of medicine", "received
+    a mission of observers")."""
     of = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-    return words | {o.lemma_.lower() for o in of if o.pos_ == "NOUN"}
+    around = [c for c in obj.children if c.dep_ == "compound"] + of
+    return {obj.lemma_.lower(), obj.lower_}, {t.lemma_.lower() for t in around if t.pos_ == "NOUN"}
 
 
 def direct_object(verb: Token) -> Token | None:
