@@ -257,3 +257,24 @@ def test_a_denial_is_coded_and_the_denied_action_is_not_asserted(code):
     coded = code("Rwanda denied sending troops into eastern Congo.", D)
     assert ("RWA", None, "01") in triples(coded)
     assert not any(e.cameo.startswith("0") and e.cameo != "016" for e in coded.events if e.modality == "asserted")
+
+
+def test_us_written_for_the_country_is_no_first_person_pronoun(code):
+    assert ("USA", "POL", "12") in triples(
+        code("The US on Monday rejected calls by the Polish president for talks.", D)
+    )
+    demand = code("The Kenyan president said on Monday that the US must be ready to negotiate with Somalia.", D)
+    assert ("KEN", "USA", "10") in triples(demand)
+
+
+def test_a_participle_the_parser_made_the_subject_stands_for_its_noun(code):
+    coded = code("The Red Crescent operating in Gaza said Israeli forces must ensure security for the convoys.", D)
+    assert any(e.cameo == "100" and e.target and e.target.country == "ISR" for e in coded.events)
+
+
+def test_an_object_constraint_reads_compounds_and_of_objects(code):
+    assert ("TUR", "LBY", "16") in triples(code("Turkish officers on Friday ended mediation efforts in Libya.", D))
+    handed = code("Kenyan doctors handed over 500 kg of medicine to the Red Cross in Somalia.", D)
+    assert any(e.cameo == "073" for e in handed.events)
+    observers = code("The Egyptian minister received a mission of observers from the African Union.", D)
+    assert any(e.cameo == "0862" for e in observers.events)

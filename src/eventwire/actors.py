@@ -495,9 +495,9 @@ class ActorResolver:
         for token in span:
             if token.i in persons:
                 self._learn_person(persons[token.i], matches, persons)
-            if token.lower_ in FIRST_PERSON:
-                first_person.add(token.i)
             mentions = self._resolve(token, matches, persons)
+            if token.lower_ in FIRST_PERSON and not mentions:  # "US" written for the country is no "us"
+                first_person.add(token.i)
             if mentions:
                 by_token[token.i] = mentions
                 if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS:

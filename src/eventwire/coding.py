@@ -358,17 +358,30 @@ def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
 
 
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
-    """The patterns whose constraints the verb's dependents satisfy, most specific first."""
+    """The patterns whose constraints the verb's dependents satisfy, most specific first; a pattern that only
+    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking)."""
+    obj = direct_object(verb)
+    own, around = _object_words(obj) if obj is not None else (set(), set())
+    later = []
     for pattern in patterns:
         if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children):
             continue
-        if pattern.objects:
-            obj = direct_object(verb)
-            if obj is None or not ({obj.lemma_.lower(), obj.lower_} & pattern.objects):
-                continue
         if pattern.prep and not preposition_objects(verb, pattern.prep):
             continue
-        yield pattern
+        if not pattern.objects or own & pattern.objects:
+            yield pattern
+        elif around & pattern.objects:
+            later.append(pattern)
+    yield from later
+
+
+def _object_words(obj: Token) -> tuple[set[str], set[str]]:
+    """The words an `obj=` constraint may name: the object's own, and around it a noun compounded before it
+    ("ended mediation efforts" is ending mediation) or its "of" object ("handed over 700 kg of medicine", "received
+    a mission of observers")."""
+    of = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    around = [c for c in obj.children if c.dep_ == "compound"] + of
+    return {obj.lemma_.lower(), obj.lower_}, {t.lemma_.lower() for t in around if t.pos_ == "NOUN"}
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -553,7 +566,7 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
         agents = preposition_objects(verb, "by")
         if agents:
             return _with_conjuncts(agents)
-    heads = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not heads and verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "urged Iran to release", "called on Israel to withdraw"
         controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
@@ -575,6 +588,14 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
             return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
+
+
+def _participle_subject(head: Token) -> Token:
+    """The noun a participle subject describes, where the parser made the noun the participle's subject ("the Red
+    Crescent operating in Gaza said": "operating" as the subject of "said")."""
+    if head.tag_ != "VBG":
+        return head
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), head)
 
 
 def _elaborates_an_act(verb: Token) -> bool:
