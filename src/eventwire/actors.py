@@ -195,7 +195,9 @@ class ActorIndex:
         kept = filter_spans(found)
         covered = {i for match in kept for i in range(match.start, match.end)}
         for token in span:
-            entry = None if token.i in covered or token.lower_ in self.proper_words else self.spellings.entry(token)
+            if token.i in covered or not token.is_title or token.lower_ in self.proper_words:
+                continue  # a misspelt name is capitalised (Spellings.entry): others need no lookup
+            entry = self.spellings.entry(token)
             if entry is not None:
                 result[token.i] = (entry, span.doc[token.i : token.i + 1])
         for match in kept:
@@ -476,7 +478,8 @@ class ActorResolver:
         }
         by_token: dict[int, tuple[Mention, ...]] = {}
         first_person = set()
-        for token in span:
+        tokens = list(span)  # made once for both passes
+        for token in tokens:
             if token.i in persons:
                 self._learn_person(persons[token.i], matches, persons)
             if token.lower_ in FIRST_PERSON:
@@ -486,7 +489,7 @@ class ActorResolver:
                 by_token[token.i] = mentions
                 if token.dep_ in {"nsubj", "nsubjpass"}:
                     self._note_subject(mentions[0])
-        for token in reversed(span):
+        for token in reversed(tokens):
             if not any(
                 m.actor.country or not (m.actor.code or "").startswith("---") for m in by_token.get(token.i, ())
             ):
@@ -577,7 +580,7 @@ class ActorResolver:
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
         if token.pos_ not in {"PROPN", "NOUN", "X"}:
             return ()
-        ent = next((e for s, e in persons.items() if s <= token.i < e.end), None)
+        ent = next((e for s, e in persons.items() if s <= token.i < e.end), None) if persons else None
         if ent is not None:
             if token != ent.root:
                 return ()

@@ -169,6 +169,9 @@ def gazetteer(kb: Knowledge) -> Gazetteer:
 
 
 def _entity(token: Token) -> Span | None:
+    """The named entity the token is part of; a token outside any ("O" or no tag) is not looked up."""
+    if token.ent_iob_ not in {"B", "I"}:
+        return None
     return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
