@@ -80,16 +80,17 @@ def run_one(kind: str, workers: int, corpus: Path) -> dict[str, float]:
 
 
 def _bare(pipeline: Pipeline, workers: int, corpus: Path) -> dict[str, float]:
-    """Bare `nlp.pipe` over the titles and paragraphs of the corpus's cleaned documents."""
+    """Bare `nlp.pipe` over the texts the pipeline parses (title, captions, paragraphs) of the corpus's documents."""
     from eventwire.clean import clean
     from eventwire.ingest import read_inputs
+    from eventwire.nlp import document_texts
     from eventwire.records import RawDocument
 
     raws = [r for r in read_inputs([corpus], 10**7) if isinstance(r, RawDocument)]
     texts = []
     for raw in raws:
         document = clean(raw, pipeline.kb)
-        texts += [document.title or "", *document.paragraphs]
+        texts += [text for text, _, _ in document_texts(document, pipeline.index.proper_words)]
     start, cpu = time.perf_counter(), _cpu()
     for _ in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size, n_process=workers):
         pass

@@ -99,3 +99,29 @@ def test_the_geo_stage_alone_on_the_plover_gold_places(pipeline):
     score = score_geo_alone([r for r in read_gold(GSR) if r.get("event_loc")], pipeline)
     assert score.located >= 40
     assert score.right_place >= 0.85 * score.located and score.right_country >= 0.97 * score.located_countries
+
+
+def test_gazetteer_build_leaves_garbage_collection_as_it_was(pipeline):
+    import gc
+
+    from eventwire.geo import gc_paused
+
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own pause is not undone
+    finally:
+        gc.enable()
+
+
+def test_a_place_inside_a_named_entity_is_found_and_a_bare_word_outside_one_is_not(pipeline):
+    from eventwire.geo import _entity
+
+    doc = pipeline.nlp("Police in Buenos Aires detained three protesters on Friday.")
+    aires = next(t for t in doc if t.text == "Aires")
+    assert _entity(aires) is not None and _entity(aires).text == "Buenos Aires"
+    assert _entity(next(t for t in doc if t.text == "protesters")) is None

@@ -200,7 +200,9 @@ class ActorIndex:
         kept = filter_spans(found)
         covered = {i for match in kept for i in range(match.start, match.end)}
         for token in span:
-            entry = None if token.i in covered or token.lower_ in self.proper_words else self.spellings.entry(token)
+            if token.i in covered or not token.is_title or token.lower_ in self.proper_words:
+                continue  # a misspelt name is capitalised (Spellings.entry): others need no lookup
+            entry = self.spellings.entry(token)
             if entry is not None:
                 result[token.i] = (entry, span.doc[token.i : token.i + 1])
         for match in kept:
@@ -492,7 +494,8 @@ class ActorResolver:
         }
         by_token: dict[int, tuple[Mention, ...]] = {}
         first_person = set()
-        for token in span:
+        tokens = list(span)  # made once for both passes
+        for token in tokens:
             if token.i in persons:
                 self._learn_person(persons[token.i], matches, persons)
             mentions = self._resolve(token, matches, persons)
@@ -505,7 +508,7 @@ class ActorResolver:
                         self.memory.note(mention)
                 if token.dep_ in {"nsubj", "nsubjpass"}:
                     self._note_subject(mentions[0])
-        for token in reversed(span):
+        for token in reversed(tokens):
             if not any(
                 m.actor.country or not (m.actor.code or "").startswith("---") for m in by_token.get(token.i, ())
             ):
@@ -603,7 +606,7 @@ class ActorResolver:
             return ()
         if token.lower_ in PAIR_NOUNS and any(c.lower_ in PAIR_WORDS for c in token.children) and not of_objects(token):
             return self._pair(token, matches)
-        ent = next((e for s, e in persons.items() if s <= token.i < e.end), None)
+        ent = next((e for s, e in persons.items() if s <= token.i < e.end), None) if persons else None
         if ent is not None:
             if token != ent.root:
                 return ()

@@ -94,6 +94,17 @@ def headline_case(title: str, body: str, proper_words: frozenset[str]) -> str:
     return WORD.sub(recase, title)
 
 
+def document_texts(document: Document, proper_words: frozenset[str]) -> Iterator[tuple[str, SentenceKind, int]]:
+    """The texts spaCy parses for a document, each with its kind and number: title (re-cased), captions,
+    paragraphs. The benchmarks run bare spaCy over the same texts."""
+    if document.title:
+        yield headline_case(document.title, document.text, proper_words), "title", 0
+    for number, caption in enumerate(document.captions):
+        yield caption, "caption", number
+    for number, paragraph in enumerate(document.paragraphs):
+        yield paragraph, "body", number
+
+
 def parse_documents(
     documents: Iterable[Document], nlp: Language, proper_words: frozenset[str], batch_size: int = 64
 ) -> Iterator[ParsedDocument]:
@@ -101,12 +112,8 @@ def parse_documents(
 
     def texts() -> Iterator[tuple[str, tuple[Document, SentenceKind, int]]]:
         for document in documents:
-            if document.title:
-                yield headline_case(document.title, document.text, proper_words), (document, "title", 0)
-            for number, caption in enumerate(document.captions):
-                yield caption, (document, "caption", number)
-            for number, paragraph in enumerate(document.paragraphs):
-                yield paragraph, (document, "body", number)
+            for text, kind, number in document_texts(document, proper_words):
+                yield text, (document, kind, number)
 
     current: Document | None = None
     sentences: list[ParsedSentence] = []

@@ -197,6 +197,8 @@ def _reported(body: list[tuple[ParsedSentence, SentenceActors]], direct: list[Qu
             tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
             start_char, end_char = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             base = parsed.sentence.start - parsed.span.start_char
+            # the clause's text from the sentence's, not the paragraph's (Doc.text joins every token each time)
+            clause_chars = slice(start_char - parsed.span.start_char, end_char - parsed.span.start_char)
             for head in (subject, *subject.conjuncts):
                 actor, span = _speaker(head, parsed, actors)
                 found.append(
@@ -204,7 +206,7 @@ def _reported(body: list[tuple[ParsedSentence, SentenceActors]], direct: list[Qu
                         doc=parsed.sentence.doc,
                         sentence=parsed.sentence.index,
                         speaker=actor,
-                        text=parsed.span.doc.text[start_char:end_char],
+                        text=parsed.sentence.text[clause_chars],
                         verb=verb.text,
                         quote_span=(base + start_char, base + end_char),
                         speaker_span=span,
