@@ -59,7 +59,6 @@ def code_sentence(
     that the sentence's main event leads: "Norway is ready to send troops to help" is first an
     expression of intent, not help.
     """
-    contexts = sentence_contexts(parsed.span, kb)
     coded: list[tuple[int, Coded]] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
     fired: set[int] = set()
@@ -88,8 +87,11 @@ def code_sentence(
             if key not in seen:
                 seen.add(key)
                 depth = sum(1 for _ in (item.anchor or token).ancestors)
-                coded.append((depth, Coded(replace(item.event, contexts=contexts), item.anchor)))
-    return [item for _, item in sorted(coded, key=lambda pair: pair[0])]
+                coded.append((depth, item))
+    if not coded:
+        return []
+    contexts = sentence_contexts(parsed.span, kb)
+    return [Coded(replace(item.event, contexts=contexts), item.anchor) for _, item in sorted(coded, key=lambda p: p[0])]
 
 
 def sentence_contexts(span: Span, kb: Knowledge) -> tuple[str, ...]:
