@@ -257,3 +257,14 @@ def test_a_denial_is_coded_and_the_denied_action_is_not_asserted(code):
     coded = code("Rwanda denied sending troops into eastern Congo.", D)
     assert ("RWA", None, "01") in triples(coded)
     assert not any(e.cameo.startswith("0") and e.cameo != "016" for e in coded.events if e.modality == "asserted")
+
+
+def test_telling_reporters_is_a_statement(code):
+    coded = code("The Kenyan interior minister told reporters in Nairobi that the curfew would be lifted.", D)
+    assert ("KEN", None, "01") in triples(coded)
+
+
+def test_an_agentless_passive_clause_is_not_its_governors_act(code):
+    coded = code("The Bolivian opposition alleged fraud after the president was declared the winner.", D)
+    assert ("BOL", None, "11") in triples(coded)
+    assert not [e for e in coded.events if e.rule == "declare"]

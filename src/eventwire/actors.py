@@ -494,6 +494,8 @@ class ActorResolver:
         }
         by_token: dict[int, tuple[Mention, ...]] = {}
         first_person = set()
+        # what the article was talking about before this sentence (not the targets this sentence names)
+        talked_about = self.memory.last_country or next(reversed(self.memory.recent_countries), None)
         for token in span:
             if token.i in persons:
                 self._learn_person(persons[token.i], matches, persons)
@@ -511,7 +513,7 @@ class ActorResolver:
             if not any(
                 m.actor.country or not (m.actor.code or "").startswith("---") for m in by_token.get(token.i, ())
             ):
-                mentions = self._inherited(token, matches, by_token)
+                mentions = self._inherited(token, matches, by_token, talked_about)
                 if mentions:
                     by_token[token.i] = mentions
                     if token.dep_ in {"nsubj", "nsubjpass"}:
@@ -643,7 +645,11 @@ class ActorResolver:
         return (*self._named(token, entry, span, matches), *self._listed(token, matches))
 
     def _inherited(
-        self, token: Token, matches: dict[int, tuple[Entry, Span]], by_token: dict[int, tuple[Mention, ...]]
+        self,
+        token: Token,
+        matches: dict[int, tuple[Entry, Span]],
+        by_token: dict[int, tuple[Mention, ...]],
+        talked_about: str | None = None,
     ) -> tuple[Mention, ...]:
         """Actors a noun takes once the rest of its sentence is resolved (what it takes from often comes
         after it): "a member of the Arnor parliament" and "a group of Bree diplomats" are the actors of their
@@ -681,7 +687,6 @@ class ActorResolver:
             if place is not None:
                 actor = country_actor(self.kb, place[0], place[1].text, sector)
                 return (self._mention(actor, token.doc[span.start : token.i + 1], "agent"),)
-            talked_about = self.memory.last_country or next(reversed(self.memory.recent_countries), None)
             if talked_about:
                 # "the militants attacked a village" in a story about one country: that country's
                 actor = self._country_agent(talked_about, sector)
