@@ -606,8 +606,8 @@ class ActorResolver:
             return (self._mention(subject, token.doc[token.i : token.i + 1], "pronoun"),) if subject else ()
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
             # "He said talks with President X went well. He praised ...": a subject "he" continues the subject
-            subject = token.dep_ in {"nsubj", "nsubjpass"} and self.memory.last_speaker
-            person = subject or self.memory.last_person
+            is_subject = token.dep_ in {"nsubj", "nsubjpass"}
+            person = (self.memory.last_speaker if is_subject else None) or self.memory.last_person
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
         if token.pos_ not in {"PROPN", "NOUN", "X"}:
             return ()
