@@ -91,3 +91,12 @@ def test_a_led_coalition_is_its_leader_when_named_again(code):
     )
     coded = code(text, D)
     assert {e.source.country for e in coded.events if e.sentence == 1 and e.cameo.startswith("19")} == {"FRA"}
+
+
+def test_rebels_named_without_a_country_belong_to_the_country_the_story_is_about(code):
+    coded = code(
+        "Mali's army said it had retaken two towns. Militants later attacked a village near Gao, killing six.", D
+    )
+    assert ("MLI", "19") in {(e.source.country, e.cameo[:2]) for e in coded.events if e.source}
+    alone = code("Clerics and diplomats believe Peru and Chile can settle the water dispute.", D)
+    assert not any(e.source and e.source.country in {"PER", "CHL"} for e in alone.events)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+D = date(2023, 6, 8)
+
 
 def holder(pipeline, name, on):
     actor = pipeline.index.office_holder(name, on)
@@ -33,3 +35,16 @@ def test_an_undated_surname_shared_across_countries_is_left_unresolved(pipeline)
 def test_an_undated_article_still_codes_a_known_leader(code):
     coded = code("President Yoweri Museveni threatened to expel the foreign journalists.")
     assert {e.source.code for e in coded.events} == {"UGAGOV"}
+
+
+def test_a_titled_name_people_tsv_knows_is_not_given_the_country_just_named(code):
+    coded = code("Japanese Foreign Minister Yoko Kamikawa arrived in Paris. She met with President Emmanuel Macron.", D)
+    assert {e.target.code for e in coded.events if e.target and "Macron" in e.target.name} == {"FRAGOV"}
+
+
+def test_a_subject_he_continues_the_subject_not_the_last_name_mentioned(code):
+    text = (
+        "Kenyan President William Ruto visited Kampala on Friday. He said talks with President Yoweri Museveni "
+        "had gone well. He praised the new railway line."
+    )
+    assert {e.source.country for e in code(text, D).events if e.rule == "praise"} == {"KEN"}

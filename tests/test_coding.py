@@ -278,3 +278,14 @@ def test_an_object_constraint_reads_compounds_and_of_objects(code):
     assert any(e.cameo == "073" for e in handed.events)
     observers = code("The Egyptian minister received a mission of observers from the African Union.", D)
     assert any(e.cameo == "0862" for e in observers.events)
+
+
+def test_telling_reporters_is_a_statement(code):
+    coded = code("The Kenyan interior minister told reporters in Nairobi that the curfew would be lifted.", D)
+    assert ("KEN", None, "01") in triples(coded)
+
+
+def test_an_agentless_passive_clause_is_not_its_governors_act(code):
+    coded = code("The Bolivian opposition alleged fraud after the president was declared the winner.", D)
+    assert ("BOL", None, "11") in triples(coded)
+    assert not [e for e in coded.events if e.rule == "declare"]

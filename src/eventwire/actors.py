@@ -287,6 +287,7 @@ class Title:
     code: str | None = None
     qualified: bool = False
     remembered: str | None = None
+    guessed: bool = False
 
     def read(self, entry: Entry, span: Span, memory: DocumentMemory) -> None:
         if entry.kind == "agent":
@@ -311,6 +312,7 @@ class DocumentMemory:
     roles: dict[str, Actor] = field(default_factory=dict)
     bodies: dict[str, set[str]] = field(default_factory=dict)
     last_person: Actor | None = None
+    last_speaker: Actor | None = None  # the person last named as a subject: "he" in subject place is them
     last_country: str | None = None
     last_subject: Actor | None = None
     recent_countries: list[str] = field(default_factory=list)  # most recent last, each once
@@ -494,6 +496,8 @@ class ActorResolver:
         }
         by_token: dict[int, tuple[Mention, ...]] = {}
         first_person = set()
+        # what the article was talking about before this sentence (not the targets this sentence names)
+        talked_about = self.memory.last_country or next(reversed(self.memory.recent_countries), None)
         tokens = list(span)  # made once for both passes
         for token in tokens:
             if token.i in persons:
@@ -512,7 +516,7 @@ class ActorResolver:
             if not any(
                 m.actor.country or not (m.actor.code or "").startswith("---") for m in by_token.get(token.i, ())
             ):
-                mentions = self._inherited(token, matches, by_token)
+                mentions = self._inherited(token, matches, by_token, talked_about)
                 if mentions:
                     by_token[token.i] = mentions
                     if token.dep_ in {"nsubj", "nsubjpass"}:
@@ -529,6 +533,8 @@ class ActorResolver:
         """What the article is talking about now: "it" and "they" refer back to it."""
         if mention.kind in {"pronoun", "pair"}:
             return
+        if mention.kind == "person":
+            self.memory.last_speaker = mention.actor
         if mention.actor.country:
             self.memory.last_country = mention.actor.country
         if mention.kind in {"country", "capital", "seat", "igo", "group", "agent"}:
@@ -554,7 +560,8 @@ class ActorResolver:
         if known is not None and title.sector is None and title.code is None:
             self.memory.last_person = known
             return
-        if known is None and title.code is None:
+        if known is None and (title.code is None or title.guessed):
+            # "President X" with no country in sight: whose president people.tsv says X was then
             holder = self.index.office_holder(name, self.on, respell=True)
             if holder is not None:
                 self.memory.remember(holder, [name, *name.split(), *holder.name.split()], None)
@@ -591,6 +598,7 @@ class ActorResolver:
             # country the article is talking about right now, else the one whose ministry it named before
             fallback = None if title.qualified else sentence_country(ent, matches, persons) or self.memory.last_country
             title.country = title.code = fallback or title.remembered
+            title.guessed = fallback is not None
         return title
 
     def _resolve(
@@ -600,7 +608,9 @@ class ActorResolver:
             subject = self.memory.last_subject
             return (self._mention(subject, token.doc[token.i : token.i + 1], "pronoun"),) if subject else ()
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
-            person = self.memory.last_person
+            # "He said talks with President X went well. He praised ...": a subject "he" continues the subject
+            is_subject = token.dep_ in {"nsubj", "nsubjpass"}
+            person = (self.memory.last_speaker if is_subject else None) or self.memory.last_person
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
         if token.pos_ not in {"PROPN", "NOUN", "X"}:
             return ()
@@ -638,7 +648,11 @@ class ActorResolver:
         return (*self._named(token, entry, span, matches), *self._listed(token, matches))
 
     def _inherited(
-        self, token: Token, matches: dict[int, tuple[Entry, Span]], by_token: dict[int, tuple[Mention, ...]]
+        self,
+        token: Token,
+        matches: dict[int, tuple[Entry, Span]],
+        by_token: dict[int, tuple[Mention, ...]],
+        talked_about: str | None = None,
     ) -> tuple[Mention, ...]:
         """Actors a noun takes once the rest of its sentence is resolved (what it takes from often comes
         after it): "a member of the Arnor parliament" and "a group of Bree diplomats" are the actors of their
@@ -675,6 +689,10 @@ class ActorResolver:
             place = next((p for p in places if p[0].kind in PLACE_KINDS), None)
             if place is not None:
                 actor = country_actor(self.kb, place[0], place[1].text, sector)
+                return (self._mention(actor, token.doc[span.start : token.i + 1], "agent"),)
+            if talked_about:
+                # "the militants attacked a village" in a story about one country: that country's
+                actor = self._country_agent(talked_about, sector)
                 return (self._mention(actor, token.doc[span.start : token.i + 1], "agent"),)
         if scope == "transnational" and token.is_title and span[0].is_title:
             name = token.doc[token.left_edge.i : token.i + 1]

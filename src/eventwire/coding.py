@@ -33,6 +33,7 @@ INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp", "advcl"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
 TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
 NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
+TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
 STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand")  # rule suffixes of events derived from another
@@ -568,6 +569,8 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
         agents = preposition_objects(verb, "by")
         if agents:
             return _with_conjuncts(agents)
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.lower_ in TIME_MARKS for c in verb.children):
+            return []  # "alleged fraud after X was declared the winner": who declared it is not said
     heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if not heads and verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "urged Iran to release", "called on Israel to withdraw"
