@@ -361,9 +361,17 @@ def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
 
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
     """The patterns whose constraints the verb's dependents satisfy, most specific first; a pattern that only
-    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking)."""
+    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking).
+    An `obj=` word `on_alert` is a prepositional phrase of the verb: "remained on high alert" has no object."""
     obj = direct_object(verb)
     own, around = _object_words(obj) if obj is not None else (set(), set())
+    own |= {
+        f"{prep.lower_}_{o.lemma_.lower()}"
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    }
     later = []
     for pattern in patterns:
         if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children):
