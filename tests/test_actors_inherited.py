@@ -31,6 +31,11 @@ def test_a_possessive_pronoun_refers_to_the_subject_of_the_enclosing_clause(code
     assert "ETHMIL" in {e.source.code for e in coded.events if e.source}
 
 
+def test_they_refers_to_a_subject_that_takes_its_country_from_a_qualifier(code):
+    coded = code("Troops loyal to President Nicolas Maduro said they tried to arrest the opposition leader in Caracas.", D)
+    assert ("arrest", "VENMIL") in {(e.rule, e.source.code) for e in coded.events}
+
+
 def test_led_forces_and_affiliated_workers_belong_to_their_leader_and_union(code):
     assert sources(code("Nigerian-led forces attacked rebel positions near the town.", D)) == {"NGAMIL"}
     coded = code("Workers affiliated with the Chilean Port Union blocked the harbour.", D)

@@ -517,6 +517,11 @@ class ActorResolver:
                     by_token[token.i] = mentions
                     if token.dep_ in {"nsubj", "nsubjpass"}:
                         self._note_subject(mentions[0])
+        for token in tokens:  # "Militants loyal to X said they ...": a subject the second pass resolved
+            if token.i not in by_token and token.lower_ in COLLECTIVE_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"}:
+                actor = self._clause_subject(token, token, by_token, personal=False)
+                if actor is not None and token.pos_ == "PRON":
+                    by_token[token.i] = (self._mention(actor, token.doc[token.i : token.i + 1], "pronoun"),)
         self._learn_bodies(matches, by_token)
         modifiers = {
             i: self._mention(country_actor(self.kb, entry, span.text), span, "adjective")
@@ -702,13 +707,22 @@ class ActorResolver:
         """Who "their", "its", "his" or "her" refers to: the subject of an enclosing clause of the sentence
         ("Bree rebels said their forces withdrew"), else the subject or person the article last named."""
         personal = POSSESSIVE_PRONOUNS[pronoun.lower_]
-        owner = pronoun.head
+        actor = self._clause_subject(pronoun, pronoun.head, by_token, personal)
+        if actor is not None:
+            return actor
+        return self.memory.last_person if personal else self.memory.last_subject
+
+    @staticmethod
+    def _clause_subject(
+        pronoun: Token, owner: Token, by_token: dict[int, tuple[Mention, ...]], personal: bool
+    ) -> Actor | None:
+        """The resolved subject (a person or not, as the pronoun is) of a clause enclosing the pronoun's owner."""
         for clause in owner.ancestors:
             for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != owner.i):
                 for mention in by_token.get(subject.i, ()):
-                    if (mention.kind == "person") == personal:
+                    if (mention.kind == "person") == personal and subject.i != pronoun.i:
                         return mention.actor
-        return self.memory.last_person if personal else self.memory.last_subject
+        return None
 
     def _named(self, token: Token, entry: Entry, span: Span, matches: dict[int, tuple[Entry, Span]]) -> list[Mention]:
         """A named actor with the agents of its own noun phrase ("Prime Minister" before a name the
