@@ -36,6 +36,11 @@ def test_they_refers_to_a_subject_that_takes_its_country_from_a_qualifier(code):
     assert ("arrest", "VENMIL") in {(e.rule, e.source.code) for e in coded.events}
 
 
+def test_a_province_qualifying_an_agent_gives_its_country(code):
+    assert sources(code("The government of Balochistan province deployed police across Quetta.", D)) == {"PAKGOV"}
+    assert sources(code("Police in Helmand arrested two suspected smugglers on Monday.", D)) == {"AFGCOP"}
+
+
 def test_led_forces_and_affiliated_workers_belong_to_their_leader_and_union(code):
     assert sources(code("Nigerian-led forces attacked rebel positions near the town.", D)) == {"NGAMIL"}
     coded = code("Workers affiliated with the Chilean Port Union blocked the harbour.", D)

@@ -30,7 +30,7 @@ COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 OF_PREPS = {"of", "from", "in", "throughout"}
-PLACE_KINDS = {"country", "adjective", "capital", "seat", "city"}
+PLACE_KINDS = {"country", "adjective", "capital", "seat", "city", "region"}
 ETHNIC_MARKERS = {"ethnic"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
@@ -122,6 +122,10 @@ class ActorIndex:
             self._add(nlp, self.names, Entry("capital", country.iso3, country.name), country.capitals)
             self._add(nlp, self.names, Entry("seat", country.iso3, country.name), country.seats)
             self._add(nlp, self.names, Entry("city", country.iso3, country.name), country.cities)
+        for region in kb.regions:  # "the government of X province": the province's country, like a city
+            country = kb.country(region.country)
+            if country is not None:
+                self._add(nlp, self.names, Entry("region", country.iso3, country.name), [region.name, *region.aliases])
         for igo in kb.igos:
             self._add(nlp, self.names, Entry("igo", igo.code, igo.name), [igo.name, *igo.aliases])
         for group in kb.groups:
@@ -351,7 +355,7 @@ def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None 
         return Actor(name=entry.name, code=entry.code, country=entry.code[:3], sector=entry.code[3:])
     if entry.kind in {"capital", "seat"} and sector is None:
         sector = "GOV"
-    name = written if entry.kind in {"capital", "seat", "city"} and not sector else entry.name
+    name = written if entry.kind in {"capital", "seat", "city", "region"} and not sector else entry.name
     actor = Actor(name=name, code=entry.code, country=entry.code)
     return with_sector(actor, sector) if sector else actor
 
@@ -909,7 +913,7 @@ class ActorResolver:
         for candidate in candidates:
             if candidate.i in matches and candidate.i not in seen:
                 entry, span = matches[candidate.i]
-                if entry.kind in {"country", "adjective", "capital", "seat", "igo", "group"}:
+                if entry.kind in {"country", "adjective", "capital", "seat", "region", "igo", "group"}:
                     seen.add(candidate.i)
                     found += [(each, span) for each in entry.each()]
         return found
