@@ -43,6 +43,7 @@ def test_a_province_qualifying_an_agent_gives_its_country(code):
 
 def test_led_forces_and_affiliated_workers_belong_to_their_leader_and_union(code):
     assert sources(code("Nigerian-led forces attacked rebel positions near the town.", D)) == {"NGAMIL"}
+    assert sources(code("A terror group based in Chad said it attacked the army base.", D)) == {"TCDREB"}
     coded = code("Workers affiliated with the Chilean Port Union blocked the harbour.", D)
     assert {e.source.country for e in coded.events} == {"CHL"}
 
