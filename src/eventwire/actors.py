@@ -890,10 +890,13 @@ class ActorResolver:
         with `places_only`, only those after a preposition ("in Fornost"), which a conjunct shares."""
         found: list[tuple[Entry, Span]] = []
         candidates = [] if places_only else [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        # "Kenya Teachers Association": a country compounded into the name's own compound qualifies it too
         candidates += [
             t
             for t in head.doc[head.left_edge.i : head.i]
-            if t.dep_ in MODIFIER_DEPS and t.head.i in matches and not places_only
+            if t.dep_ in MODIFIER_DEPS
+            and (t.head.i in matches or (t.head.dep_ == "compound" and t.head.head.i == head.i))
+            and not places_only
         ]
         # "Houthi negotiators in Muscat": a place after "in" is only where an agent already qualified is
         named = any(c.i in matches and matches[c.i][0].kind != "agent" for c in candidates)
