@@ -573,7 +573,7 @@ def _verb_span(verb: Token, span: Span) -> tuple[int, int]:
 
 def _subject_heads(verb: Token, title: bool) -> list[Token]:
     if is_passive(verb):
-        agents = preposition_objects(verb, "by")
+        agents = preposition_objects(verb, "by") or _stranded_agents(verb)
         if agents:
             return _with_conjuncts(agents)
     heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -598,6 +598,17 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
             return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
+
+
+def _stranded_agents(verb: Token) -> list[Token]:
+    """A passive's "by" phrase the parser hung on the object of its gerund complement ("was accused of inciting
+    violence by officials"): the object of a gerund takes no agent of its own, so it is the passive's."""
+    gerunds = [
+        g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    ]
+    return [
+        a for g in gerunds for obj in g.children if obj.dep_ in {"dobj", "obj"} for a in preposition_objects(obj, "by")
+    ]
 
 
 def _participle_subject(head: Token) -> Token:
