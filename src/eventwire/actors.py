@@ -123,9 +123,9 @@ class ActorIndex:
             self._add(nlp, self.names, Entry("seat", country.iso3, country.name), country.seats)
             self._add(nlp, self.names, Entry("city", country.iso3, country.name), country.cities)
         for region in kb.regions:  # "the government of X province": the province's country, like a city
-            country = kb.country(region.country)
-            if country is not None:
-                self._add(nlp, self.names, Entry("region", country.iso3, country.name), [region.name, *region.aliases])
+            holder = kb.country(region.country)
+            if holder is not None:
+                self._add(nlp, self.names, Entry("region", holder.iso3, holder.name), [region.name, *region.aliases])
         for igo in kb.igos:
             self._add(nlp, self.names, Entry("igo", igo.code, igo.name), [igo.name, *igo.aliases])
         for group in kb.groups:
