@@ -31,8 +31,26 @@ def test_a_possessive_pronoun_refers_to_the_subject_of_the_enclosing_clause(code
     assert "ETHMIL" in {e.source.code for e in coded.events if e.source}
 
 
+def test_they_refers_to_a_subject_that_takes_its_country_from_a_qualifier(code):
+    coded = code(
+        "Troops loyal to President Nicolas Maduro said they tried to arrest the opposition leader in Caracas.", D
+    )
+    assert ("arrest", "VENMIL") in {(e.rule, e.source.code) for e in coded.events}
+
+
+def test_a_province_qualifying_an_agent_gives_its_country(code):
+    assert sources(code("The government of Balochistan province deployed police across Quetta.", D)) == {"PAKGOV"}
+    assert sources(code("Police in Helmand arrested two suspected smugglers on Monday.", D)) == {"AFGCOP"}
+
+
+def test_a_country_compounded_into_a_body_name_qualifies_it(code):
+    coded = code("Slovenia Municipality Association (SOS) officials demanded support from the Slovenian parliament.", D)
+    assert {e.source.country for e in coded.events} == {"SVN"}
+
+
 def test_led_forces_and_affiliated_workers_belong_to_their_leader_and_union(code):
     assert sources(code("Nigerian-led forces attacked rebel positions near the town.", D)) == {"NGAMIL"}
+    assert sources(code("A terror group based in Chad said it attacked the army base.", D)) == {"TCDREB"}
     coded = code("Workers affiliated with the Chilean Port Union blocked the harbour.", D)
     assert {e.source.country for e in coded.events} == {"CHL"}
 

@@ -17,6 +17,11 @@ def test_passive_voice_swaps_source_and_target(code):
     assert ("DEU", "IRN", "11") in triples(coded)
 
 
+def test_a_by_phrase_hung_on_a_gerunds_object_is_the_passives_agent(code):
+    coded = code("An opposition leader has been accused of inciting violence by Kenyan government officials.", D)
+    assert [(e.cameo, e.source.code) for e in coded.events] == [("112", "KENGOV")]
+
+
 def test_prepositional_target(code):
     coded = code("India met with Pakistan in Geneva on Tuesday.", D)
     event = next(e for e in coded.events if e.cameo.startswith("04"))

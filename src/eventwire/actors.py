@@ -30,7 +30,7 @@ COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 OF_PREPS = {"of", "from", "in", "throughout"}
-PLACE_KINDS = {"country", "adjective", "capital", "seat", "city"}
+PLACE_KINDS = {"country", "adjective", "capital", "seat", "city", "region"}
 ETHNIC_MARKERS = {"ethnic"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
@@ -122,6 +122,10 @@ class ActorIndex:
             self._add(nlp, self.names, Entry("capital", country.iso3, country.name), country.capitals)
             self._add(nlp, self.names, Entry("seat", country.iso3, country.name), country.seats)
             self._add(nlp, self.names, Entry("city", country.iso3, country.name), country.cities)
+        for region in kb.regions:  # "the government of X province": the province's country, like a city
+            holder = kb.country(region.country)
+            if holder is not None:
+                self._add(nlp, self.names, Entry("region", holder.iso3, holder.name), [region.name, *region.aliases])
         for igo in kb.igos:
             self._add(nlp, self.names, Entry("igo", igo.code, igo.name), [igo.name, *igo.aliases])
         for group in kb.groups:
@@ -353,7 +357,7 @@ def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None 
         return Actor(name=entry.name, code=entry.code, country=entry.code[:3], sector=entry.code[3:])
     if entry.kind in {"capital", "seat"} and sector is None:
         sector = "GOV"
-    name = written if entry.kind in {"capital", "seat", "city"} and not sector else entry.name
+    name = written if entry.kind in {"capital", "seat", "city", "region"} and not sector else entry.name
     actor = Actor(name=name, code=entry.code, country=entry.code)
     return with_sector(actor, sector) if sector else actor
 
@@ -521,6 +525,11 @@ class ActorResolver:
                     by_token[token.i] = mentions
                     if token.dep_ in {"nsubj", "nsubjpass"}:
                         self._note_subject(mentions[0])
+        for token in tokens:  # "Militants loyal to X said they ...": a subject the second pass resolved
+            if token.i not in by_token and token.lower_ in COLLECTIVE_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"}:
+                actor = self._clause_subject(token, token, by_token, personal=False)
+                if actor is not None and token.pos_ == "PRON":
+                    by_token[token.i] = (self._mention(actor, token.doc[token.i : token.i + 1], "pronoun"),)
         self._learn_bodies(matches, by_token)
         modifiers = {
             i: self._mention(country_actor(self.kb, entry, span.text), span, "adjective")
@@ -720,13 +729,22 @@ class ActorResolver:
         """Who "their", "its", "his" or "her" refers to: the subject of an enclosing clause of the sentence
         ("Bree rebels said their forces withdrew"), else the subject or person the article last named."""
         personal = POSSESSIVE_PRONOUNS[pronoun.lower_]
-        owner = pronoun.head
+        actor = self._clause_subject(pronoun, pronoun.head, by_token, personal)
+        if actor is not None:
+            return actor
+        return self.memory.last_person if personal else self.memory.last_subject
+
+    @staticmethod
+    def _clause_subject(
+        pronoun: Token, owner: Token, by_token: dict[int, tuple[Mention, ...]], personal: bool
+    ) -> Actor | None:
+        """The resolved subject (a person or not, as the pronoun is) of a clause enclosing the pronoun's owner."""
         for clause in owner.ancestors:
             for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != owner.i):
                 for mention in by_token.get(subject.i, ()):
-                    if (mention.kind == "person") == personal:
+                    if (mention.kind == "person") == personal and subject.i != pronoun.i:
                         return mention.actor
-        return self.memory.last_person if personal else self.memory.last_subject
+        return None
 
     def _named(self, token: Token, entry: Entry, span: Span, matches: dict[int, tuple[Entry, Span]]) -> list[Mention]:
         """A named actor with the agents of its own noun phrase ("Prime Minister" before a name the
@@ -890,10 +908,13 @@ class ActorResolver:
         with `places_only`, only those after a preposition ("in Fornost"), which a conjunct shares."""
         found: list[tuple[Entry, Span]] = []
         candidates = [] if places_only else [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        # "Kenya Teachers Association": a country compounded into the name's own compound qualifies it too
         candidates += [
             t
             for t in head.doc[head.left_edge.i : head.i]
-            if t.dep_ in MODIFIER_DEPS and t.head.i in matches and not places_only
+            if t.dep_ in MODIFIER_DEPS
+            and (t.head.i in matches or (t.head.dep_ == "compound" and t.head.head.i == head.i))
+            and not places_only
         ]
         # "Houthi negotiators in Muscat": a place after "in" is only where an agent already qualified is
         named = any(c.i in matches and matches[c.i][0].kind != "agent" for c in candidates)
@@ -913,7 +934,7 @@ class ActorResolver:
         for candidate in candidates:
             if candidate.i in matches and candidate.i not in seen:
                 entry, span = matches[candidate.i]
-                if entry.kind in {"country", "adjective", "capital", "seat", "igo", "group"}:
+                if entry.kind in {"country", "adjective", "capital", "seat", "region", "igo", "group"}:
                     seen.add(candidate.i)
                     found += [(each, span) for each in entry.each()]
         return found

@@ -362,9 +362,17 @@ def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
 
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
     """The patterns whose constraints the verb's dependents satisfy, most specific first; a pattern that only
-    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking)."""
+    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking).
+    An `obj=` word `on_alert` is a prepositional phrase of the verb: "remained on high alert" has no object."""
     obj = direct_object(verb)
     own, around = _object_words(obj) if obj is not None else (set(), set())
+    own |= {
+        f"{prep.lower_}_{o.lemma_.lower()}"
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    }
     later = []
     for pattern in patterns:
         if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in verb.children):
@@ -566,7 +574,7 @@ def _verb_span(verb: Token, span: Span) -> tuple[int, int]:
 
 def _subject_heads(verb: Token, title: bool) -> list[Token]:
     if is_passive(verb):
-        agents = preposition_objects(verb, "by")
+        agents = preposition_objects(verb, "by") or _stranded_agents(verb)
         if agents:
             return _with_conjuncts(agents)
         if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.lower_ in TIME_MARKS for c in verb.children):
@@ -593,6 +601,17 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
             return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
+
+
+def _stranded_agents(verb: Token) -> list[Token]:
+    """A passive's "by" phrase the parser hung on the object of its gerund complement ("was accused of inciting
+    violence by officials"): the object of a gerund takes no agent of its own, so it is the passive's."""
+    gerunds = [
+        g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    ]
+    return [
+        a for g in gerunds for obj in g.children if obj.dep_ in {"dobj", "obj"} for a in preposition_objects(obj, "by")
+    ]
 
 
 def _participle_subject(head: Token) -> Token:
