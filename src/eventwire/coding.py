@@ -153,7 +153,7 @@ def _demanded(
         return []
     speech, explicit = found
     title = parsed.sentence.kind == "title"
-    sources = [m for m in _actors_of(_subject_heads(speech, title), parsed, actors, speaker_at) if m.actor.code]
+    sources = _coded_actors_of(_subject_heads(speech, title), parsed, actors, speaker_at)
     heads = _subject_heads(verb, title) if any(c.dep_ in SUBJECT_DEPS for c in verb.children) else []
     targets: list[Mention | None] = [
         m
@@ -163,7 +163,7 @@ def _demanded(
     if not targets:
         # "told Iraq that it must ...", "issued a reminder to Iraq that it must ...": the one addressed
         addressed = _with_conjuncts(_addressees(speech))
-        targets = [m for m in _actors_of(addressed, parsed, actors, speaker_at) if m.actor.code]
+        targets = [*_coded_actors_of(addressed, parsed, actors, speaker_at)]
     if not targets and explicit:
         targets = [None]  # "reiterated its demand that the government resign": a demand of no one named
     pattern = next(matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)), None)
@@ -291,7 +291,7 @@ def _noun_sources(
         heads = _subject_heads(light, parsed.sentence.kind == "title")
         if not heads and is_passive(light):  # "forces were engaged in ethnic cleansing"
             heads = _with_conjuncts([c for c in light.children if c.dep_ == "nsubjpass"])
-        doers = [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
+        doers = _coded_actors_of(heads, parsed, actors, speaker_at)
         if doers:
             return doers
     before = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < noun.i]
@@ -334,7 +334,7 @@ def _issuers(
     if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.dep_ not in {"dobj", "obj"} or not _voices(noun.head, kb):
         return []
     heads = _subject_heads(noun.head, parsed.sentence.kind == "title")
-    return [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
+    return _coded_actors_of(heads, parsed, actors, speaker_at)
 
 
 def _light_verb(noun: Token, kb: Knowledge) -> Token | None:
@@ -443,7 +443,7 @@ def _events_for(
     reporter = _reporting_verb(verb, kb) if verb.dep_ == "conj" and not (match and match.sources) else None
     if not sources and reporter is not None and kb.event_code(pattern.code).quad in {1, 3}:
         # "said the missiles came from Yemen and accused Iran": the parser hung the speaker's next words in his clause
-        sources = [m for m in _actors_of(_subject_heads(reporter, False), parsed, actors, speaker_at) if m.actor.code]
+        sources = _coded_actors_of(_subject_heads(reporter, False), parsed, actors, speaker_at)
     if not sources:
         return
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern, as_active)
@@ -664,6 +664,13 @@ def _actors_of(
             continue
         found.extend(actors.at(head))
     return found
+
+
+def _coded_actors_of(
+    heads: list[Token], parsed: ParsedSentence, actors: SentenceActors, speaker_at: SpeakerAt
+) -> list[Mention]:
+    """The actors of `heads` that have a code: only those can be an event's source or target."""
+    return [m for m in _actors_of(heads, parsed, actors, speaker_at) if m.actor.code]
 
 
 def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
