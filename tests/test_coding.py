@@ -214,7 +214,14 @@ def test_a_weapon_or_attack_stands_for_whoever_its_modifiers_name(code):
     assert ("TUR", "IRQ", "190") in asserted(
         code("Two Iraqi soldiers were killed in a Turkish airstrike near Duhok.", D)
     )
-    assert not asserted(code("Two Iraqi soldiers were killed in a bombing near Mosul.", D))
+
+
+def test_an_attack_of_no_named_user_is_an_unaligned_armed_force_of_the_country_it_happens_in(code):
+    bombed = code("Two Iraqi soldiers were killed in a bombing near Mosul.", D)
+    assert {(e.source.code, e.cameo) for e in bombed.events if e.modality == "asserted"} == {("IRQUAF", "190")}
+    mined = code("A landmine blast on a road outside Kandahar wounded four Afghan police officers.", D)
+    assert any(e.source.code == "AFGUAF" and e.plover == "ASSAULT" for e in mined.events)
+    assert not asserted(code("A roadside bomb wounded three Pakistani soldiers on Friday.", D))
 
 
 def test_a_light_verb_with_in_or_for_gives_the_noun_event_its_subject(code):

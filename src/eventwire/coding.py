@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .actors import Mention, SentenceActors
+from .actors import PLACE_KINDS, Mention, SentenceActors, with_sector
 from .commas import actors_outside, dropped_clauses
 from .knowledge import NULL_CODE, Knowledge, VerbPattern
 from .nlp import ParsedSentence
@@ -36,6 +36,7 @@ NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
+ATTACK_PLACES = {"in", "at", "near", "outside", "around", "on"}  # prepositions of where an unattributed attack happened
 STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand")  # rule suffixes of events derived from another
 
 
@@ -315,13 +316,39 @@ def _instrument_users(
     if is_passive(verb) and not preposition_objects(verb, "by"):
         heads = preposition_objects(verb, "in")
     found: list[Mention] = []
-    for head in (h for h in heads if h.lemma_.lower() in kb.modality_words["instrument"]):
+    instruments = [h for h in heads if h.lemma_.lower() in kb.modality_words["instrument"]]
+    for head in instruments:
         users = _noun_sources(head, parsed, actors, kb, speaker_at)
         # "Israeli drone strikes": the country adjective of a word before the noun
         before = [t for t in head.subtree if t.i < head.i]
         users = users or [m for t in before for m in actors.at(t) or filter(None, [actors.modifier(t)])]
         found += [m for m in users if m.actor.code]
-    return found
+    return found or _unidentified_users(verb, instruments, parsed, actors, kb)
+
+
+def _unidentified_users(
+    verb: Token, instruments: list[Token], parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge
+) -> list[Mention]:
+    """Whoever used a weapon the sentence names no user for ("a roadside bomb near Bree killed two soldiers"): an
+    unidentified armed actor (agent_scopes.tsv `unidentified`) of the country the attack happens in, as event
+    datasets code unattributed attacks. None where no place with a country is named."""
+    sector = next((s for s, scope in kb.agent_scopes.items() if scope == "unidentified"), None)
+    if sector is None or not instruments:
+        return []
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"}), *instruments]
+    places = [
+        t for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ATTACK_PLACES for t in p.subtree
+    ]
+    mentions = [m for t in places for m in actors.at(t) or filter(None, [actors.modifier(t)])]
+    country = next((m.actor.country for m in mentions if m.kind in PLACE_KINDS and m.actor.country), None)
+    if country is None:
+        return []
+    known = kb.country(country)
+    actor = with_sector(Actor(known.name if known else country, country, country), sector)
+    head = instruments[0]
+    start = head.left_edge.idx - parsed.span.start_char
+    end = head.idx + len(head) - parsed.span.start_char
+    return [Mention(actor, head.left_edge.i, head.i + 1, start, end, "agent")]
 
 
 def _issuers(

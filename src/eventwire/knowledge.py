@@ -139,7 +139,9 @@ class Knowledge:
     discards: tuple[Discard, ...] = ()
     written_forms: dict[str, str] = field(default_factory=dict)  # verb_forms.tsv: a written form -> its verb
     refusal: dict[str, str] = field(default_factory=dict)
-    agent_scopes: dict[str, str] = field(default_factory=dict)  # agent_scopes.tsv: sector -> local/transnational
+    agent_scopes: dict[str, str] = field(
+        default_factory=dict
+    )  # agent_scopes.tsv: sector -> local/transnational/unidentified
     threat: dict[str, str] = field(default_factory=dict)
     demand: dict[str, str] = field(default_factory=dict)
 
@@ -340,7 +342,7 @@ def load_agents(path: Path) -> dict[str, str]:
     return agents
 
 
-AGENT_SCOPES = ("local", "transnational")
+AGENT_SCOPES = ("local", "transnational", "unidentified")
 
 
 def load_agent_scopes(path: Path) -> dict[str, str]:
