@@ -158,6 +158,16 @@ def test_a_refused_action_is_a_rejection(code):
     assert not any(c.startswith("12") for _, _, c in undone)
 
 
+def test_a_failed_joint_act_is_each_partys_rejection_but_another_failure_only_undone(code):
+    failed = asserted(
+        code("Ethiopia and Egypt failed to reach a deal on the dam after three days of talks in Cairo.", D)
+    )
+    assert {("ETH", "EGY", "120"), ("EGY", "ETH", "120")} <= failed
+    assert not any(c.startswith("05") for _, _, c in failed)
+    undelivered = asserted(code("Brazil failed to deliver the promised vaccines to Paraguay.", D))
+    assert not any(c.startswith(("07", "12")) for _, _, c in undelivered)
+
+
 def test_a_plan_under_an_ultimatum_or_a_conditional_sanction_is_a_threat(code):
     ultimatum = asserted(code("Kenya will withdraw its troops from Somalia unless the fighting stops.", D))
     assert {(s, c) for s, _, c in ultimatum} == {("KEN", "130")}

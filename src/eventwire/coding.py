@@ -534,7 +534,8 @@ def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[
 
 def _refused(verb: Token, kb: Knowledge) -> bool:
     """Whether a negated action is refused, not just undone: a negated future ("will not accept"), a
-    reported one ("said it would not meet"), or the complement of a refusal verb ("refused to return")."""
+    reported one ("said it would not meet"), the complement of a refusal verb ("refused to return"), or a failed
+    act done together ("failed to agree")."""
     words = kb.modality_words
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.dep_ == "neg" for c in verb.children):
@@ -542,7 +543,11 @@ def _refused(verb: Token, kb: Knowledge) -> bool:
             any(a in words["reported"] for a in auxiliaries) and _reported(verb, kb)
         )
     governor = _governor(verb)
-    return verb.dep_ == "xcomp" and governor is not None and governor.lemma_.lower() in words["refusal"]
+    if verb.dep_ != "xcomp" or governor is None:
+        return False
+    lemma = governor.lemma_.lower()
+    # "failed to reach agreement": an act done together that did not happen is the parties' rejection
+    return lemma in words["refusal"] or lemma in words["failure"] and _joint(verb, kb)
 
 
 def _condition(verb: Token, kb: Knowledge) -> str | None:
