@@ -313,3 +313,9 @@ def test_an_agentless_passive_clause_is_not_its_governors_act(code):
     coded = code("The Bolivian opposition alleged fraud after the president was declared the winner.", D)
     assert ("BOL", None, "11") in triples(coded)
     assert not [e for e in coded.events if e.rule == "declare"]
+
+
+def test_a_stative_passive_is_its_subjects_own_stance(code):
+    assert ("KEN", "TZA", "120") in asserted(code("Kenya is opposed to the Tanzanian plan for the lake.", D))
+    assert ("DEU", None, "120") in asserted(code("The plan was opposed by Germany at the summit.", D))
+    assert not asserted(code("The Chinese proposal was opposed at the summit.", D))

@@ -459,7 +459,7 @@ def _events_for(
     if not source_heads and as_active:  # the subject, also where the parser hangs it on "was"
         around = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
         source_heads = _with_conjuncts([c for t in around for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}])
-    source_heads = source_heads or _subject_heads(verb, parsed.sentence.kind == "title")
+    source_heads = source_heads or _subject_heads(verb, parsed.sentence.kind == "title", kb)
     sources = _actors_of(source_heads, parsed, actors, speaker_at)
     if not sources and options.sources_inside_subject:
         sources = _actors_inside([h for h in source_heads if h.i < verb.i], actors)
@@ -604,11 +604,13 @@ def _verb_span(verb: Token, span: Span) -> tuple[int, int]:
     return start, end
 
 
-def _subject_heads(verb: Token, title: bool) -> list[Token]:
+def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> list[Token]:
     if is_passive(verb):
         agents = preposition_objects(verb, "by") or _stranded_agents(verb)
         if agents:
             return _with_conjuncts(agents)
+        if kb is not None and verb.lemma_.lower() in kb.modality_words["stative"]:
+            return _with_conjuncts([c for c in verb.children if c.dep_ == "nsubjpass"])  # "Israel is opposed to"
         if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.lower_ in TIME_MARKS for c in verb.children):
             return []  # "alleged fraud after X was declared the winner": who declared it is not said
     heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
