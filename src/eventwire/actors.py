@@ -299,7 +299,7 @@ class Title:
             self.sector = self.sector or entry.code
             self.role = span.text.lower()
             self.remembered = self.remembered or memory.body(span.text)
-        elif entry.kind in PLACE_KINDS and self.country is None:
+        elif entry.kind in PLACE_KINDS and self.country is None and self.code is None:  # not "UN envoy to X"
             self.country = self.code = entry.code
         elif entry.kind == "igo" and self.code is None:
             self.code = entry.code
@@ -669,7 +669,14 @@ class ActorResolver:
         ("the Elessar administration", "supporters of former President X", "their forces", "workers affiliated
         with the Arnor Union", "the main rebel group, the Shire Front"), else, by agent_scopes.tsv, from the
         place a crowd acts in ("Thousands of people marched in Bree") or, for a capitalised name of a body
-        no country qualifies, the sector alone as a transnational actor ("the World Water Forum": NGO)."""
+        no country qualifies, the sector alone as a transnational actor ("the World Water Forum": NGO). A name
+        the tagger did not take for a person is the actor its apposition names ("Ogawa, the UN envoy")."""
+        if token.pos_ == "PROPN" and token.i not in matches and token.ent_type_ != "PERSON":
+            for child in (c for c in token.children if c.dep_ == "appos" and c.i in by_token):
+                named = [m for m in by_token[child.i] if m.kind not in {"person", "pronoun", "pair"}]
+                if named:
+                    name = token.doc[token.left_edge.i if token.left_edge.dep_ == "compound" else token.i : token.i + 1]
+                    return (self._mention(replace(named[0].actor, name=name.text), name, "person"),)
         if token.lower_ in PARTITIVES:
             for pobj in of_objects(token):
                 if pobj.i in by_token:
