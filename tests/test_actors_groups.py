@@ -46,3 +46,10 @@ def test_a_place_after_in_qualifies_each_agent_and_place_listed(code):
 
 def test_a_bare_agent_after_and_shares_the_country_before_the_first(code):
     assert codes(code("Chinese media and government criticized Japan on Monday.", D)) == {"CHNMED", "CHNGOV"}
+
+
+def test_a_group_with_a_countrys_possessive_is_its_branch_there(code):
+    coded = code("Iraq's al-Qaeda attacked a police station in Mosul.", D)
+    assert {(e.source.name, e.source.code) for e in coded.events} == {("al-Qaeda", "IRQREB")}
+    coded = code("Yemen's al-Qaeda branch attacked an army base on Sunday.", D)
+    assert {e.source.code for e in coded.events} == {"YEMREB"}

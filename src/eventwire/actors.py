@@ -760,7 +760,7 @@ class ActorResolver:
         widened = token.doc[min([span.start, *(s.start for _, s in titles)]) : span.end]
         mentions = []
         for each in entry.each():
-            actor = self._titled(country_actor(self.kb, each, span.text), span, matches)
+            actor = self._titled(self._branch(country_actor(self.kb, each, span.text), token, matches), span, matches)
             mentions.append(self._mention(actor, widened if titles else span, each.kind))
         return mentions
 
@@ -770,6 +770,17 @@ class ActorResolver:
             return actor
         for agent, _ in self._agents_on(span.root, matches):
             actor = with_sector(actor, agent.code)
+        return actor
+
+    def _branch(self, actor: Actor, head: Token, matches: dict[int, tuple[Entry, Span]]) -> Actor:
+        """A group named with a country's possessive is its branch in that country: "Yemen's al-Qaeda" is
+        Yemen's rebels wherever groups.tsv bases the group."""
+        if actor.country is None or actor.sector is None:
+            return actor
+        for child in (c for c in head.children if c.dep_ == "poss" and c.i in matches):
+            entry = matches[child.i][0]
+            if entry.kind in {"country", "capital", "adjective"} and entry.code != actor.country:
+                return replace(actor, code=entry.code + actor.sector, country=entry.code)
         return actor
 
     def _agents_on(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[tuple[Entry, Span]]:
@@ -834,7 +845,8 @@ class ActorResolver:
             entry, span = matches[child.i]
             widened = token.doc[span.start : token.i + 1]
             if entry.kind in {"igo", "group"} and child.dep_ != "amod":
-                return (self._mention(country_actor(self.kb, entry, span.text), widened, entry.kind),)
+                actor = self._branch(country_actor(self.kb, entry, span.text), token, matches)
+                return (self._mention(actor, widened, entry.kind),)
             if entry.kind == "agent":
                 found = self._agent(child, entry, span, matches, qualified=token)
                 return tuple(
