@@ -53,3 +53,9 @@ def test_a_group_with_a_countrys_possessive_is_its_branch_there(code):
     assert {(e.source.name, e.source.code) for e in coded.events} == {("al-Qaeda", "IRQREB")}
     coded = code("Yemen's al-Qaeda branch attacked an army base on Sunday.", D)
     assert {e.source.code for e in coded.events} == {"YEMREB"}
+
+
+def test_a_local_body_named_after_a_country_belongs_where_its_name_places_it(code):
+    coded = code("The American University of Beirut condemned the arrest of two of its students.", D)
+    assert codes(coded) == {"LBNEDU"}
+    assert codes(code("American universities condemned the arrest of two students in Beirut.", D)) == {"USAEDU"}

@@ -881,6 +881,11 @@ class ActorResolver:
             bare = all(c.dep_ in {"cc", "punct", "conj"} for c in token.children)
             countries = self._countries_of(token.head, matches, places_only=not bare)
         sector = self._agent_sector(token, entry, matches)
+        named = token.pos_ == "PROPN" and any(c.kind == "adjective" for c, _ in countries)
+        if named and len(countries) > 1 and self.kb.agent_scopes.get(sector.removesuffix("~")) == "local":
+            # "the American University of Beirut": a local body's name with a place is where it is, not whose
+            placed = [(c, s) for c, s in countries if c.kind in PLACE_KINDS - {"adjective"} and s.root.dep_ == "pobj"]
+            countries = placed or countries
         if countries:
             return tuple(
                 self._mention(
