@@ -51,6 +51,8 @@ PARTITIVES = {
     "faction",
 }
 POSSESSIVE_PRONOUNS = {"their": False, "its": False, "his": True, "her": True}  # True: refers to a person
+# "his counterpart" is someone else's: the possessor gives no country ("his Sudanese counterpart" is Sudan's)
+COUNTERPARTS = {"counterpart", "counterparts"}
 # "Arnor-led forces": the actor before a hyphenated participle leads the noun
 LEADING_WORDS = {"led"}
 # "a group based in Arnor", "workers affiliated with the Arnor Union", "militants loyal to X"
@@ -691,6 +693,8 @@ class ActorResolver:
                 return (self._mention(named[0].actor, token.doc[span.start : token.i + 1], named[0].kind),)
         sector = self._agent_sector(token, entry, matches)
         for qualifier in qualifier_tokens(token):
+            if token.lower_ in COUNTERPARTS and qualifier.dep_ == "poss":
+                continue
             actor = self._antecedent(qualifier, by_token) if qualifier.lower_ in POSSESSIVE_PRONOUNS else None
             found = [actor] if actor else [m.actor for m in by_token.get(qualifier.i, ())]
             countries = list(dict.fromkeys(a.country for a in found if a.country))
