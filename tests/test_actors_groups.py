@@ -46,3 +46,23 @@ def test_a_place_after_in_qualifies_each_agent_and_place_listed(code):
 
 def test_a_bare_agent_after_and_shares_the_country_before_the_first(code):
     assert codes(code("Chinese media and government criticized Japan on Monday.", D)) == {"CHNMED", "CHNGOV"}
+
+
+def test_a_group_with_a_countrys_possessive_is_its_branch_there(code):
+    coded = code("Iraq's al-Qaeda attacked a police station in Mosul.", D)
+    assert {(e.source.name, e.source.code) for e in coded.events} == {("al-Qaeda", "IRQREB")}
+    coded = code("Yemen's al-Qaeda branch attacked an army base on Sunday.", D)
+    assert {e.source.code for e in coded.events} == {"YEMREB"}
+
+
+def test_a_local_body_named_after_a_country_belongs_where_its_name_places_it(code):
+    coded = code("The American University of Beirut condemned the arrest of two of its students.", D)
+    assert codes(coded) == {"LBNEDU"}
+    assert codes(code("American universities condemned the arrest of two students in Beirut.", D)) == {"USAEDU"}
+
+
+def test_a_counterpart_takes_its_demonym_not_its_possessor(code):
+    coded = code("Egyptian Foreign Minister Sameh Shoukry met his Sudanese counterpart in Cairo on Monday.", D)
+    assert {(e.source.code, e.target.code if e.target else None) for e in coded.events} == {("EGYGOV", "SDNGOV")}
+    coded = code("Egyptian Foreign Minister Sameh Shoukry met his counterpart in Cairo on Monday.", D)
+    assert {e.target for e in coded.events} == {None}

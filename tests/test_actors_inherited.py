@@ -118,3 +118,17 @@ def test_rebels_named_without_a_country_belong_to_the_country_the_story_is_about
     assert ("MLI", "19") in {(e.source.country, e.cameo[:2]) for e in coded.events if e.source}
     alone = code("Clerics and diplomats believe Peru and Chile can settle the water dispute.", D)
     assert not any(e.source and e.source.country in {"PER", "CHL"} for e in alone.events)
+
+
+def test_a_name_the_tagger_missed_is_the_actor_its_apposition_names(code):
+    coded = code("Pavel Kursk, the OSCE mission chief, accused both sides of shelling the village.", D)
+    assert {(e.source.name, e.source.code) for e in coded.events} == {("Pavel Kursk", "IGOEURSCE")}
+
+
+def test_an_envoy_of_a_body_to_a_country_stays_the_bodys(code):
+    coded = code("Haruto Ogawa, the UN envoy to Yemen, urged the warring parties to reopen the port.", D)
+    assert sources(coded) == {"IGOUNO"}
+
+
+def test_police_and_courts_belong_to_the_place_they_act_in(code):
+    assert sources(code("Police arrested six protesters in Nairobi on Friday.", D)) == {"KENCOP"}

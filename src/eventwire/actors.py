@@ -51,6 +51,8 @@ PARTITIVES = {
     "faction",
 }
 POSSESSIVE_PRONOUNS = {"their": False, "its": False, "his": True, "her": True}  # True: refers to a person
+# "his counterpart" is someone else's: the possessor gives no country ("his Sudanese counterpart" is Sudan's)
+COUNTERPARTS = {"counterpart", "counterparts"}
 # "Arnor-led forces": the actor before a hyphenated participle leads the noun
 LEADING_WORDS = {"led"}
 # "a group based in Arnor", "workers affiliated with the Arnor Union", "militants loyal to X"
@@ -299,7 +301,7 @@ class Title:
             self.sector = self.sector or entry.code
             self.role = span.text.lower()
             self.remembered = self.remembered or memory.body(span.text)
-        elif entry.kind in PLACE_KINDS and self.country is None:
+        elif entry.kind in PLACE_KINDS and self.country is None and self.code is None:  # not "UN envoy to X"
             self.country = self.code = entry.code
         elif entry.kind == "igo" and self.code is None:
             self.code = entry.code
@@ -669,7 +671,14 @@ class ActorResolver:
         ("the Elessar administration", "supporters of former President X", "their forces", "workers affiliated
         with the Arnor Union", "the main rebel group, the Shire Front"), else, by agent_scopes.tsv, from the
         place a crowd acts in ("Thousands of people marched in Bree") or, for a capitalised name of a body
-        no country qualifies, the sector alone as a transnational actor ("the World Water Forum": NGO)."""
+        no country qualifies, the sector alone as a transnational actor ("the World Water Forum": NGO). A name
+        the tagger did not take for a person is the actor its apposition names ("Ogawa, the UN envoy")."""
+        if token.pos_ == "PROPN" and token.i not in matches and token.ent_type_ != "PERSON":
+            for child in (c for c in token.children if c.dep_ == "appos" and c.i in by_token):
+                named = [m for m in by_token[child.i] if m.kind not in {"person", "pronoun", "pair"}]
+                if named:
+                    name = token.doc[token.left_edge.i if token.left_edge.dep_ == "compound" else token.i : token.i + 1]
+                    return (self._mention(replace(named[0].actor, name=name.text), name, "person"),)
         if token.lower_ in PARTITIVES:
             for pobj in of_objects(token):
                 if pobj.i in by_token:
@@ -684,6 +693,8 @@ class ActorResolver:
                 return (self._mention(named[0].actor, token.doc[span.start : token.i + 1], named[0].kind),)
         sector = self._agent_sector(token, entry, matches)
         for qualifier in qualifier_tokens(token):
+            if token.lower_ in COUNTERPARTS and qualifier.dep_ == "poss":
+                continue
             actor = self._antecedent(qualifier, by_token) if qualifier.lower_ in POSSESSIVE_PRONOUNS else None
             found = [actor] if actor else [m.actor for m in by_token.get(qualifier.i, ())]
             countries = list(dict.fromkeys(a.country for a in found if a.country))
@@ -753,7 +764,7 @@ class ActorResolver:
         widened = token.doc[min([span.start, *(s.start for _, s in titles)]) : span.end]
         mentions = []
         for each in entry.each():
-            actor = self._titled(country_actor(self.kb, each, span.text), span, matches)
+            actor = self._titled(self._branch(country_actor(self.kb, each, span.text), token, matches), span, matches)
             mentions.append(self._mention(actor, widened if titles else span, each.kind))
         return mentions
 
@@ -763,6 +774,17 @@ class ActorResolver:
             return actor
         for agent, _ in self._agents_on(span.root, matches):
             actor = with_sector(actor, agent.code)
+        return actor
+
+    def _branch(self, actor: Actor, head: Token, matches: dict[int, tuple[Entry, Span]]) -> Actor:
+        """A group named with a country's possessive is its branch in that country: "Yemen's al-Qaeda" is
+        Yemen's rebels wherever groups.tsv bases the group."""
+        if actor.country is None or actor.sector is None:
+            return actor
+        for child in (c for c in head.children if c.dep_ == "poss" and c.i in matches):
+            entry = matches[child.i][0]
+            if entry.kind in {"country", "capital", "adjective"} and entry.code != actor.country:
+                return replace(actor, code=entry.code + actor.sector, country=entry.code)
         return actor
 
     def _agents_on(self, head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[tuple[Entry, Span]]:
@@ -827,7 +849,8 @@ class ActorResolver:
             entry, span = matches[child.i]
             widened = token.doc[span.start : token.i + 1]
             if entry.kind in {"igo", "group"} and child.dep_ != "amod":
-                return (self._mention(country_actor(self.kb, entry, span.text), widened, entry.kind),)
+                actor = self._branch(country_actor(self.kb, entry, span.text), token, matches)
+                return (self._mention(actor, widened, entry.kind),)
             if entry.kind == "agent":
                 found = self._agent(child, entry, span, matches, qualified=token)
                 return tuple(
@@ -862,6 +885,11 @@ class ActorResolver:
             bare = all(c.dep_ in {"cc", "punct", "conj"} for c in token.children)
             countries = self._countries_of(token.head, matches, places_only=not bare)
         sector = self._agent_sector(token, entry, matches)
+        named = token.pos_ == "PROPN" and any(c.kind == "adjective" for c, _ in countries)
+        if named and len(countries) > 1 and self.kb.agent_scopes.get(sector.removesuffix("~")) == "local":
+            # "the American University of Beirut": a local body's name with a place is where it is, not whose
+            placed = [(c, s) for c, s in countries if c.kind in PLACE_KINDS - {"adjective"} and s.root.dep_ == "pobj"]
+            countries = placed or countries
         if countries:
             return tuple(
                 self._mention(
