@@ -378,6 +378,11 @@ def with_sector(actor: Actor, sector: str) -> Actor:
     return replace(actor, code=added, sector=(actor.sector or "") + bare)
 
 
+def names_other_country(matches: dict[int, tuple[Entry, Span]], country: str) -> bool:
+    """Whether a sentence names a place of a country other than `country`: an unnamed crowd in it may be either's."""
+    return any(e.kind in PLACE_KINDS and e.code != country for entry, _ in matches.values() for e in entry.each())
+
+
 def sentence_country(ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> str | None:
     """The one country a sentence names as an actor, for a title with no country ("President X").
 
@@ -710,8 +715,9 @@ class ActorResolver:
             if place is not None:
                 actor = country_actor(self.kb, place[0], place[1].text, sector)
                 return (self._mention(actor, token.doc[span.start : token.i + 1], "agent"),)
-            if talked_about:
-                # "the militants attacked a village" in a story about one country: that country's
+            if talked_about and not names_other_country(matches, talked_about):
+                # "the militants attacked a village" in a story about one country: that country's; not where
+                # the sentence names another ("villagers on both sides threw stones", "militants joined X's forces")
                 actor = self._country_agent(talked_about, sector)
                 return (self._mention(actor, token.doc[span.start : token.i + 1], "agent"),)
         if scope == "transnational" and token.is_title and span[0].is_title:
