@@ -42,3 +42,8 @@ def test_an_object_them_is_the_countries_named_together_before_it(code):
     text = "The EU envoy met Kosovo's president and Serbia's foreign minister and urged them to keep talking."
     found = {(e.target.country if e.target else None, e.cameo[:2]) for e in code(text, D).events}
     assert {("XKX", "02"), ("SRB", "02")} <= found
+
+
+def test_countries_that_fought_wars_fought_each_other(code):
+    found = triples(code("Armenia and Azerbaijan have fought two wars over Nagorno-Karabakh since 1991.", D))
+    assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= found
