@@ -495,6 +495,7 @@ class ActorResolver:
         self.kb = index.kb
         self.on = on
         self.memory = DocumentMemory()
+        self.pair_before: list[str] = []
 
     def sentence(self, span: Span) -> SentenceActors:
         matches = self.index.match(span)
@@ -509,6 +510,7 @@ class ActorResolver:
         first_person = set()
         # what the article was talking about before this sentence (not the targets this sentence names)
         talked_about = self.memory.last_country or next(reversed(self.memory.recent_countries), None)
+        self.pair_before = self.memory.recent_countries[-2:]  # the two countries "both countries" may still mean
         tokens = list(span)  # made once for both passes
         for token in tokens:
             if token.i in persons:
@@ -537,6 +539,8 @@ class ActorResolver:
                 actor = self._clause_subject(token, token, by_token, personal=False)
                 if actor is not None and token.pos_ == "PRON":
                     by_token[token.i] = (self._mention(actor, token.doc[token.i : token.i + 1], "pronoun"),)
+            elif token.i not in by_token and token.lower_ == "them" and token.dep_ in OBJECT_DEPS:
+                by_token[token.i] = self._plural_antecedent(token, by_token)
         self._learn_bodies(matches, by_token)
         modifiers = {
             i: self._mention(country_actor(self.kb, entry, span.text), span, "adjective")
@@ -735,8 +739,34 @@ class ActorResolver:
         else:
             entry = matches.get(token.i, (None,))[0]
             sector = entry.code if entry is not None and entry.kind == "agent" else ""
-            actors = [self._country_agent(code, sector) for code in self.memory.recent_countries[-2:]]
+            newcomer = self._subject_country(token, matches)
+            recent = [c for c in self.memory.recent_countries if c != newcomer or c in self.pair_before]
+            actors = [self._country_agent(code, sector) for code in recent[-2:]]
         return tuple(self._mention(actor, span, "pair") for actor in actors) if len(actors) == 2 else ()
+
+    def _plural_antecedent(self, pronoun: Token, by_token: dict[int, tuple[Mention, ...]]) -> tuple[Mention, ...]:
+        """Who an object "them" is: the last actors of two or more countries named together before it in the
+        sentence ("spoke with officials of both countries, urging them to ...", "met X and Y and urged them")."""
+        span = pronoun.doc[pronoun.i : pronoun.i + 1]
+        for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+            group = [m for t in (token, *token.conjuncts) for m in by_token.get(t.i, ()) if m.actor.country]
+            if len({m.actor.country for m in group}) > 1 and token.dep_ != "conj":
+                return tuple(self._mention(m.actor, span, "pronoun") for m in group)
+        return ()
+
+    def _subject_country(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> str | None:
+        """The one country the subject of the clause around a pair names ("Turkey's minister urged both countries"):
+        a country named only now is a third party, not one of the pair."""
+        for clause in token.ancestors:
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None:
+                continue
+            if token in subject.subtree or subject.conjuncts:
+                return None
+            entry = matches.get(subject.i, (None,))[0]
+            entry = entry if entry is not None and entry.kind != "agent" else self._country_of(subject, matches)
+            return entry.code if entry is not None and entry.kind in PLACE_KINDS else None
+        return None
 
     def _country_agent(self, code: str, sector: str) -> Actor:
         country = self.kb.country(code)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .actors import PLACE_KINDS, Mention, SentenceActors, with_sector
+from .actors import MODIFIER_DEPS, PLACE_KINDS, Mention, SentenceActors, of_objects, with_sector
 from .commas import actors_outside, dropped_clauses
 from .knowledge import NULL_CODE, Knowledge, VerbPattern
 from .nlp import ParsedSentence
@@ -669,7 +669,9 @@ def _elaborates_an_act(verb: Token) -> bool:
 
 def _target_heads(verb: Token, pattern: VerbPattern, as_active: bool = False) -> list[Token]:
     if pattern.prep:
-        return _with_conjuncts(preposition_objects(verb, pattern.prep))
+        # "fired on Kyrgyz vehicles on their side of the border": a second such phrase says where, or when
+        objects = [o for o in preposition_objects(verb, pattern.prep) if o.ent_type_ not in {"DATE", "TIME"}]
+        return _with_conjuncts(objects[:1])
     if is_passive(verb) and not as_active:
         return _with_conjuncts([c for c in verb.children if c.dep_ == "nsubjpass"])
     return _with_conjuncts([c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}])
@@ -709,8 +711,20 @@ def _coded_actors_of(
 
 def _actors_inside(heads: list[Token], actors: SentenceActors) -> list[Mention]:
     """The first actor inside an object phrase ("tougher North Korea sanctions"), else the
-    country an adjective in it names ("Chinese survey ship deployment")."""
+    country an adjective in it names ("Chinese survey ship deployment"). What qualifies the head itself, or
+    its "of" object, comes first: "the targeting of the Iranian mission in the Syrian capital" is Iran's, "fired on
+    Kyrgyz vehicles on their side of the border" on Kyrgyzstan; a place or phrase further in counts only after."""
+    for head in heads:
+        found = _first_actors(sorted(_qualified(head), key=lambda t: t.i), actors)
+        if found:
+            return found
     return _first_actors([t for head in heads for t in _phrase(head)], actors)
+
+
+def _qualified(head: Token) -> list[Token]:
+    """A noun with the words that say whose it is: its modifiers and possessor, and its "of" objects with theirs."""
+    tokens = [head, *(t for c in head.children if c.dep_ in MODIFIER_DEPS | {"det"} for t in c.subtree)]
+    return tokens + [t for o in of_objects(head) for t in _qualified(o)]
 
 
 def _first_actors(phrase: list[Token], actors: SentenceActors) -> list[Mention]:

@@ -1,0 +1,49 @@
+"""Targets of events whose object phrase holds several actors, or whose sources act on each other."""
+
+from datetime import date
+
+from conftest import triples
+
+D = date(2022, 9, 14)
+
+
+def test_the_country_qualifying_the_objects_head_beats_a_place_further_in(code):
+    coded = code("Jordan condemned the shelling of the Turkish consulate in the Iraqi city of Mosul.", D)
+    assert ("JOR", "TUR", "11") in triples(coded)
+    assert ("JOR", "IRQ", "11") not in triples(coded)
+
+
+def test_a_second_phrase_with_the_patterns_preposition_says_where(code):
+    coded = code("Armenian soldiers opened fire on Azerbaijani trucks on their side of the frontier.", D)
+    assert {(e.source.country, e.target.country if e.target else None) for e in coded.events} == {("ARM", "AZE")}
+
+
+def test_a_date_before_the_target_phrase_is_no_target(code):
+    coded = code("Armenian soldiers opened fire on Tuesday on Azerbaijani trucks near the village.", D)
+    assert ("ARM", "AZE", "19") in triples(coded)
+
+
+def test_both_countries_after_a_third_partys_subject_are_the_two_named_before(code):
+    text = (
+        "Kazakhstan and Uzbekistan agreed on a truce on Friday. "
+        "Turkey's foreign minister spoke with his counterparts in both countries, urging them to respect the truce."
+    )
+    found = triples(code(text, D))
+    assert {("TUR", "KAZ", "04"), ("TUR", "UZB", "04"), ("TUR", "KAZ", "02"), ("TUR", "UZB", "02")} <= found
+    assert not any(source == target for source, target, _ in found)
+
+
+def test_a_country_named_before_stays_one_of_the_pair(code):
+    text = "Ethiopia and Kenya held talks on Monday. Kenya praised the new trade agreement between the two countries."
+    assert ("KEN", "ETH", "05") in triples(code(text, D))
+
+
+def test_an_object_them_is_the_countries_named_together_before_it(code):
+    text = "The EU envoy met Kosovo's president and Serbia's foreign minister and urged them to keep talking."
+    found = {(e.target.country if e.target else None, e.cameo[:2]) for e in code(text, D).events}
+    assert {("XKX", "02"), ("SRB", "02")} <= found
+
+
+def test_countries_that_fought_wars_fought_each_other(code):
+    found = triples(code("Armenia and Azerbaijan have fought two wars over Nagorno-Karabakh since 1991.", D))
+    assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= found
