@@ -342,7 +342,7 @@ def load_agents(path: Path) -> dict[str, str]:
     return agents
 
 
-AGENT_SCOPES = ("local", "transnational", "unidentified")
+AGENT_SCOPES = ("local", "domestic", "transnational", "unidentified")
 
 
 def load_agent_scopes(path: Path) -> dict[str, str]:
