@@ -319,3 +319,14 @@ def test_a_stative_passive_is_its_subjects_own_stance(code):
     assert ("KEN", "TZA", "120") in asserted(code("Kenya is opposed to the Tanzanian plan for the lake.", D))
     assert ("DEU", None, "120") in asserted(code("The plan was opposed by Germany at the summit.", D))
     assert not asserted(code("The Chinese proposal was opposed at the summit.", D))
+
+
+def test_a_gerund_its_subject_resorted_to_or_is_guilty_of_is_its_act(code):
+    coded = code("Kenyan students resorted to throwing stones at police in Nairobi on Friday.", D)
+    assert ("throw-stones-at", "KENEDU", "KENCOP") in {(e.rule, e.source.code, e.target.code) for e in coded.events}
+    coded = code("Both the Sudanese army and the rebel militia are guilty of violating the truce, monitors said.", D)
+    assert ("violate-ceasefire", "SDNMIL", "asserted") in {(e.rule, e.source.code, e.modality) for e in coded.events}
+    # what the subject is able to do, or is accused of, is not its act
+    assert not code("The Ethiopian army is capable of launching attacks deep inside Eritrea.", D).events
+    coded = code("Kenya accused Somali militants of shelling the border town.", D)
+    assert not [e for e in coded.events if e.rule == "shell" and e.source.country == "KEN"]

@@ -619,6 +619,11 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
         controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
         if controller is not None:
             return _with_conjuncts([controller])
+    if not heads and kb is not None and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        # "resorted to throwing stones", "are guilty of violating the truce": the governor's subject did it
+        governor = verb.head.head
+        if governor.lemma_.lower() in kb.modality_words["performed"]:
+            return _subject_heads(governor.head if governor.dep_ == "acomp" else governor, title, kb)
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
     clause = verb.head  # a clause of a noun ("waters that both claim"), unless the verb is conjoined with it
