@@ -143,3 +143,5 @@ def test_a_domestic_agent_named_without_a_country_belongs_to_the_country_it_acts
     # police are local, not domestic: the foreigners they arrest are not theirs
     coded = code("Police arrested two Chinese nationals suspected of smuggling ivory.", D)
     assert "CHN" not in {e.source.country for e in coded.events if e.source}
+    coded = code("Lawmakers on Tuesday condemned China's crackdown on protesters.", D)
+    assert "CHN" not in {e.source.country for e in coded.events if e.source}

@@ -240,6 +240,8 @@ def test_a_light_verb_with_in_or_for_gives_the_noun_event_its_subject(code):
     assert any(e.cameo == "141" and e.source.country == "KEN" for e in rally.events)
     announced = code("Norway announced a suspension of its military cooperation with Belarus on Tuesday.", D)
     assert ("NOR", "BLR", "160") in asserted(announced)
+    returned = code("Kenyan and Ugandan negotiators returned to Arusha on Monday for talks on the disputed island.", D)
+    assert {("KEN", "UGA", "043"), ("UGA", "KEN", "043")} <= asserted(returned)
 
 
 def test_a_statement_condemning_is_its_issuers_but_a_witnessed_attack_is_not_the_witnesses(code):
