@@ -166,6 +166,9 @@ def test_a_failed_joint_act_is_each_partys_rejection_but_another_failure_only_un
     assert not any(c.startswith("05") for _, _, c in failed)
     undelivered = asserted(code("Brazil failed to deliver the promised vaccines to Paraguay.", D))
     assert not any(c.startswith(("07", "12")) for _, _, c in undelivered)
+    # a compromise is an accord (019), not a signed agreement, and failing to reach one is still a rejection
+    assert ("SDN", "ETH", "120") in asserted(code("Ethiopia and Sudan failed to reach a compromise on the dam.", D))
+    assert ("GRC", "MKD", "019") in asserted(code("Greece and North Macedonia reached a compromise on the name.", D))
 
 
 def test_a_plan_under_an_ultimatum_or_a_conditional_sanction_is_a_threat(code):
@@ -326,6 +329,10 @@ def test_a_stative_passive_is_its_subjects_own_stance(code):
 def test_a_gerund_its_subject_resorted_to_or_is_guilty_of_is_its_act(code):
     coded = code("Kenyan students resorted to throwing stones at police in Nairobi on Friday.", D)
     assert ("throw-stones-at", "KENEDU", "KENCOP") in {(e.rule, e.source.code, e.target.code) for e in coded.events}
+    coded = code(
+        "Kenyan students resorted to throwing stones during protests against the fee increase, police said.", D
+    )
+    assert ("throw-stones", "KENEDU", "asserted") in {(e.rule, e.source.code, e.modality) for e in coded.events}
     coded = code("Both the Sudanese army and the rebel militia are guilty of violating the truce, monitors said.", D)
     assert ("violate-ceasefire", "SDNMIL", "asserted") in {(e.rule, e.source.code, e.modality) for e in coded.events}
     # what the subject is able to do, or is accused of, is not its act

@@ -518,8 +518,9 @@ def _joint(verb: Token, kb: Knowledge) -> bool:
 def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[str, str] | None:
     """What its source asserts now by an action it plans, refuses or makes conditional (intent.tsv), and
     the rule suffix that says so: "will meet" is an intent to meet, "will not meet" and "refused to meet"
-    a rejection, "will withdraw unless ..." and "may halt aid if ..." threats."""
-    root = code[:2]
+    a rejection, "will withdraw unless ..." and "may halt aid if ..." threats. A row for the code's base ("019")
+    serves it before its root's row ("01")."""
+    root = next((r for r in (code[:3], code[:2]) if r in {*kb.intent, *kb.refusal, *kb.threat}), code[:2])
     if modality == "negated":
         refusal = kb.refusal.get(root) if _refused(verb, kb) else None
         return (refusal, "refusal") if refusal else None
@@ -623,6 +624,10 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
         # "resorted to throwing stones", "are guilty of violating the truce": the governor's subject did it
         governor = verb.head.head
         if governor.lemma_.lower() in kb.modality_words["performed"]:
+            if (
+                governor.dep_ == "acl"
+            ):  # "youths resorted to ...", which the parser read as "youths (who were) resorted"
+                return _with_conjuncts([governor.head])
             return _subject_heads(governor.head if governor.dep_ == "acomp" else governor, title, kb)
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
