@@ -50,6 +50,11 @@ def test_future_action_is_future_and_an_asserted_intent(code):
     assert intent.modality == "asserted" and intent.cameo == "036" and intent.date == date(2021, 6, 8)
 
 
+def test_a_decision_to_act_is_the_act_not_an_intent(code):
+    coded = code("The Kenyan cabinet decided to lift the curfew in Nairobi on Monday.", D)
+    assert [(e.rule, e.modality) for e in coded.events] == [("lift-curfew", "asserted")]
+
+
 def test_hypothetical_actions(code):
     coded = code("If talks fail, Russia could attack Ukraine.", D)
     attack = [e for e in coded.events if e.cameo.startswith("19")]
