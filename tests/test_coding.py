@@ -55,6 +55,13 @@ def test_a_decision_to_act_is_the_act_not_an_intent(code):
     assert [(e.rule, e.modality) for e in coded.events] == [("lift-curfew", "asserted")]
 
 
+def test_preparing_an_act_of_force_is_a_show_of_force_but_being_prepared_to_is_an_intent(code):
+    coded = code("The Sudanese army prepared to resume shelling rebel positions near El Fasher.", D)
+    assert [(e.cameo, e.modality) for e in coded.events] == [("154", "asserted"), ("194", "future")]
+    coded = code("Egypt is preparing to host talks between Israel and Hamas.", D)
+    assert "036" in {e.cameo for e in coded.events} and not any(e.cameo.startswith("15") for e in coded.events)
+
+
 def test_hypothetical_actions(code):
     coded = code("If talks fail, Russia could attack Ukraine.", D)
     attack = [e for e in coded.events if e.cameo.startswith("19")]

@@ -37,7 +37,13 @@ TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
 ATTACK_PLACES = {"in", "at", "near", "outside", "around", "on"}  # prepositions of where an unattributed attack happened
-STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand")  # rule suffixes of events derived from another
+STANCE_RULES = (
+    "+intent",
+    "+refusal",
+    "+threat",
+    "+demand",
+    "+preparation",
+)  # rule suffixes of events derived from another
 
 
 @dataclass(frozen=True)
@@ -529,8 +535,21 @@ def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[
     threat = kb.threat.get(root)
     if threat and condition and (condition in kb.modality_words["ultimatum"] or conflictual):
         return (threat, "threat") if modality in {"future", "hypothetical"} else None
+    preparation = kb.preparation.get(root) if modality == "future" and _prepared(verb, kb) else None
+    if preparation:
+        return (preparation, "preparation")
     intent = kb.intent.get(root) if modality == "future" else None
     return (intent, "intent") if intent else None
+
+
+def _prepared(verb: Token, kb: Knowledge) -> bool:
+    """Whether its subject is getting ready to take the action ("troops are preparing to storm the city", "prepared
+    to resume shelling"); not willing to ("is prepared to use force": an adjective)."""
+    while verb.dep_ == "xcomp" and verb.head is not verb:
+        verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in kb.modality_words["preparation"]:
+            return True
+    return False
 
 
 def _refused(verb: Token, kb: Knowledge) -> bool:
