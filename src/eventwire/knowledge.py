@@ -377,7 +377,7 @@ INTENT_COLUMNS = ("root", "code", "refusal", "threat", "demand", "preparation")
 
 
 def load_intent(path: Path, cameo: dict[str, CameoCode]) -> dict[str, dict[str, str]]:
-    """Per column of intent.tsv (code, refusal, threat, demand, preparation): the code it gives each root that has one."""
+    """Per column of intent.tsv (code, refusal, threat, demand, preparation): the code it gives each root with one."""
     tables: dict[str, dict[str, str]] = {column: {} for column in INTENT_COLUMNS[1:]}
     for number, row in read_table(path, INTENT_COLUMNS):
         for column, table in tables.items():
