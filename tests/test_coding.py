@@ -278,6 +278,16 @@ def test_conjoined_subjects_of_a_joint_act_act_on_each_other(code):
     assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= triples(talks)
 
 
+def test_conjoined_subjects_of_an_exercise_hold_it_with_each_other(code):
+    drills = asserted(
+        code("Italian and Greek warships on Monday launched five days of war games in the Ionian Sea.", D)
+    )
+    assert drills == {("ITA", "GRC", "062"), ("GRC", "ITA", "062")}
+    assert asserted(code("The Chinese army launched large-scale drills around Taiwan on Monday.", D)) == {
+        ("CHN", "TWN", "150")
+    }
+
+
 def test_conjoined_subjects_of_other_acts_have_no_mutual_target(code):
     coded = code("Norway and Denmark condemned the coup in Myanmar.", D)
     assert ("NOR", "DNK", "11") not in triples(coded)

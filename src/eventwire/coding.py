@@ -489,6 +489,7 @@ def _events_for(
     targets = [m for m in targets if m.actor.code]
     if pattern.prep and not targets:
         return  # "met with reporters": the pattern's meaning needs an actor there
+    pattern = _together(verb, pattern, kb) if joint and not pattern.prep else pattern
     modality = modality_of(verb, kb)
     fired.add(verb.i)
     verb_span = _verb_span(verb, span)
@@ -518,7 +519,26 @@ def _joint(verb: Token, kb: Knowledge) -> bool:
     """Whether the verb, or its object ("held talks"), names an act done together (modality.tsv `joint`), whose
     conjoined subjects act on each other when it has no target of its own."""
     obj = direct_object(verb)
-    return bool({verb.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""} & kb.modality_words["joint"])
+    own, around = _object_words(obj) if obj is not None else (set(), set())
+    return bool(({verb.lemma_.lower()} | own | around) & kb.modality_words["joint"])
+
+
+def _together(verb: Token, pattern: VerbPattern, kb: Knowledge) -> VerbPattern:
+    """The verb's "with" pattern that fits its object, for conjoined subjects that act together: "Egypt and Sudan
+    held drills" held them with each other (062), not each a show of force (150)."""
+    obj = direct_object(verb)
+    own, around = _object_words(obj) if obj is not None else (set(), set())
+    return next(
+        (
+            p
+            for p in kb.patterns_for(verb.lemma_.lower(), verb.lower_)
+            if p.prep == "with"
+            and p.particle == pattern.particle
+            and p.code not in {NULL_CODE, pattern.code}
+            and (bool(p.objects & (own | around)) if pattern.objects else not p.objects)
+        ),
+        pattern,
+    )
 
 
 def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[str, str] | None:
