@@ -132,3 +132,16 @@ def test_an_envoy_of_a_body_to_a_country_stays_the_bodys(code):
 
 def test_police_and_courts_belong_to_the_place_they_act_in(code):
     assert sources(code("Police arrested six protesters in Nairobi on Friday.", D)) == {"KENCOP"}
+
+
+def test_a_domestic_agent_named_without_a_country_belongs_to_the_country_it_acts_on(code):
+    # parties and judges act on their own country's affairs, even where only the object names it
+    coded = code("The Liberty party said it would boycott Peru's regional elections unless the cabinet resigned.", D)
+    assert {e.source.country for e in coded.events} == {"PER"}
+    coded = code("Judge Maria Ocampo opened a corruption investigation against three Bolivian ministers.", D)
+    assert ("open-investigation", "BOLJUD") in {(e.rule, e.source.code) for e in coded.events}
+    # police are local, not domestic: the foreigners they arrest are not theirs
+    coded = code("Police arrested two Chinese nationals suspected of smuggling ivory.", D)
+    assert "CHN" not in {e.source.country for e in coded.events if e.source}
+    coded = code("Lawmakers on Tuesday condemned China's crackdown on protesters.", D)
+    assert "CHN" not in {e.source.country for e in coded.events if e.source}

@@ -50,6 +50,18 @@ def test_future_action_is_future_and_an_asserted_intent(code):
     assert intent.modality == "asserted" and intent.cameo == "036" and intent.date == date(2021, 6, 8)
 
 
+def test_a_decision_to_act_is_the_act_not_an_intent(code):
+    coded = code("The Kenyan cabinet decided to lift the curfew in Nairobi on Monday.", D)
+    assert [(e.rule, e.modality) for e in coded.events] == [("lift-curfew", "asserted")]
+
+
+def test_preparing_an_act_of_force_is_a_show_of_force_but_being_prepared_to_is_an_intent(code):
+    coded = code("The Sudanese army prepared to resume shelling rebel positions near El Fasher.", D)
+    assert [(e.cameo, e.modality) for e in coded.events] == [("154", "asserted"), ("194", "future")]
+    coded = code("Egypt is preparing to host talks between Israel and Hamas.", D)
+    assert "036" in {e.cameo for e in coded.events} and not any(e.cameo.startswith("15") for e in coded.events)
+
+
 def test_hypothetical_actions(code):
     coded = code("If talks fail, Russia could attack Ukraine.", D)
     attack = [e for e in coded.events if e.cameo.startswith("19")]
@@ -166,6 +178,9 @@ def test_a_failed_joint_act_is_each_partys_rejection_but_another_failure_only_un
     assert not any(c.startswith("05") for _, _, c in failed)
     undelivered = asserted(code("Brazil failed to deliver the promised vaccines to Paraguay.", D))
     assert not any(c.startswith(("07", "12")) for _, _, c in undelivered)
+    # a compromise is an accord (019), not a signed agreement, and failing to reach one is still a rejection
+    assert ("SDN", "ETH", "120") in asserted(code("Ethiopia and Sudan failed to reach a compromise on the dam.", D))
+    assert ("GRC", "MKD", "019") in asserted(code("Greece and North Macedonia reached a compromise on the name.", D))
 
 
 def test_a_plan_under_an_ultimatum_or_a_conditional_sanction_is_a_threat(code):
@@ -240,6 +255,8 @@ def test_a_light_verb_with_in_or_for_gives_the_noun_event_its_subject(code):
     assert any(e.cameo == "141" and e.source.country == "KEN" for e in rally.events)
     announced = code("Norway announced a suspension of its military cooperation with Belarus on Tuesday.", D)
     assert ("NOR", "BLR", "160") in asserted(announced)
+    returned = code("Kenyan and Ugandan negotiators returned to Arusha on Monday for talks on the disputed island.", D)
+    assert {("KEN", "UGA", "043"), ("UGA", "KEN", "043")} <= asserted(returned)
 
 
 def test_a_statement_condemning_is_its_issuers_but_a_witnessed_attack_is_not_the_witnesses(code):
@@ -259,6 +276,16 @@ def test_conjoined_subjects_of_a_joint_act_act_on_each_other(code):
     assert {("MYS", "IDN", "05"), ("IDN", "MYS", "05")} <= triples(signed)
     talks = code("Serbia and Kosovo held talks in Brussels on Thursday.", D)
     assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= triples(talks)
+
+
+def test_conjoined_subjects_of_an_exercise_hold_it_with_each_other(code):
+    drills = asserted(
+        code("Italian and Greek warships on Monday launched five days of war games in the Ionian Sea.", D)
+    )
+    assert drills == {("ITA", "GRC", "062"), ("GRC", "ITA", "062")}
+    assert asserted(code("The Chinese army launched large-scale drills around Taiwan on Monday.", D)) == {
+        ("CHN", "TWN", "150")
+    }
 
 
 def test_conjoined_subjects_of_other_acts_have_no_mutual_target(code):
@@ -319,3 +346,18 @@ def test_a_stative_passive_is_its_subjects_own_stance(code):
     assert ("KEN", "TZA", "120") in asserted(code("Kenya is opposed to the Tanzanian plan for the lake.", D))
     assert ("DEU", None, "120") in asserted(code("The plan was opposed by Germany at the summit.", D))
     assert not asserted(code("The Chinese proposal was opposed at the summit.", D))
+
+
+def test_a_gerund_its_subject_resorted_to_or_is_guilty_of_is_its_act(code):
+    coded = code("Kenyan students resorted to throwing stones at police in Nairobi on Friday.", D)
+    assert ("throw-stones-at", "KENEDU", "KENCOP") in {(e.rule, e.source.code, e.target.code) for e in coded.events}
+    coded = code(
+        "Kenyan students resorted to throwing stones during protests against the fee increase, police said.", D
+    )
+    assert ("throw-stones", "KENEDU", "asserted") in {(e.rule, e.source.code, e.modality) for e in coded.events}
+    coded = code("Both the Sudanese army and the rebel militia are guilty of violating the truce, monitors said.", D)
+    assert ("violate-ceasefire", "SDNMIL", "asserted") in {(e.rule, e.source.code, e.modality) for e in coded.events}
+    # what the subject is able to do, or is accused of, is not its act
+    assert not code("The Ethiopian army is capable of launching attacks deep inside Eritrea.", D).events
+    coded = code("Kenya accused Somali militants of shelling the border town.", D)
+    assert not [e for e in coded.events if e.rule == "shell" and e.source.country == "KEN"]

@@ -94,6 +94,7 @@ def test_a_wrong_header_or_field_count_names_the_line(tmp_path):
     with pytest.raises(DictionaryError, match=r"speech.tsv:1: header must be 'verb'"):
         load_knowledge(data)
     data = _copy_data(tmp_path)
-    (data / "intent.tsv").write_text("root\tcode\trefusal\tthreat\tdemand\n04\t036\t\t\t\tx\n", encoding="utf-8")
-    with pytest.raises(DictionaryError, match=r"intent.tsv:2: expected 5 TAB-separated fields, found 6"):
+    header = "root\tcode\trefusal\tthreat\tdemand\tpreparation\n"
+    (data / "intent.tsv").write_text(header + "04\t036\t\t\t\t\tx\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"intent.tsv:2: expected 6 TAB-separated fields, found 7"):
         load_knowledge(data)

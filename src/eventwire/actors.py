@@ -31,6 +31,7 @@ FIRST_PERSON = {"we", "i", "us", "me"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 OF_PREPS = {"of", "from", "in", "throughout"}
 PLACE_KINDS = {"country", "adjective", "capital", "seat", "city", "region"}
+LOCAL_SCOPES = {"local", "domestic"}  # agent_scopes.tsv: agents that act at home
 ETHNIC_MARKERS = {"ethnic"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
@@ -383,18 +384,21 @@ def names_other_country(matches: dict[int, tuple[Entry, Span]], country: str) ->
     return any(e.kind in PLACE_KINDS and e.code != country for entry, _ in matches.values() for e in entry.each())
 
 
-def sentence_country(ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span]) -> str | None:
+def sentence_country(
+    ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span], objects: bool = False
+) -> str | None:
     """The one country a sentence names as an actor, for a title with no country ("President X").
 
     Countries inside an object ("condemned the Norwegian government": likely the target), places
     ("arrived in Vienna": the object of a preposition) and the titles of the sentence's other people
-    ("South African leader Y") do not count; two countries are no answer.
+    ("South African leader Y") do not count, unless `objects` says the agent acts on its own country's
+    affairs (a domestic agent: "Judge X charged three Bolivian ministers"); two countries are no answer.
     """
     others = {i for p in persons.values() if p != ent for i in range(p.root.left_edge.i, p.end)}
     countries = {
         entry.code
         for head, (entry, span) in matches.items()
-        if entry.kind in PLACE_KINDS and head not in others and not in_object(span.root)
+        if entry.kind in PLACE_KINDS and head not in others and (objects or not in_object(span.root))
     }
     return next(iter(countries)) if len(countries) == 1 else None
 
@@ -529,7 +533,7 @@ class ActorResolver:
             if not any(
                 m.actor.country or not (m.actor.code or "").startswith("---") for m in by_token.get(token.i, ())
             ):
-                mentions = self._inherited(token, matches, by_token, talked_about)
+                mentions = self._inherited(token, matches, by_token, persons, talked_about)
                 if mentions:
                     by_token[token.i] = mentions
                     if token.dep_ in {"nsubj", "nsubjpass"}:
@@ -617,6 +621,8 @@ class ActorResolver:
             # "Foreign Ministry spokeswoman X": the one country the sentence names, else the
             # country the article is talking about right now, else the one whose ministry it named before
             fallback = None if title.qualified else sentence_country(ent, matches, persons) or self.memory.last_country
+            if fallback is None and not title.qualified and self.kb.agent_scopes.get(title.sector) == "domestic":
+                fallback = sentence_country(ent, matches, persons, objects=True)  # "Judge X charged Bolivian ministers"
             title.country = title.code = fallback or title.remembered
             title.guessed = fallback is not None
         return title
@@ -672,6 +678,7 @@ class ActorResolver:
         token: Token,
         matches: dict[int, tuple[Entry, Span]],
         by_token: dict[int, tuple[Mention, ...]],
+        persons: dict[int, Span],
         talked_about: str | None = None,
     ) -> tuple[Mention, ...]:
         """Actors a noun takes once the rest of its sentence is resolved (what it takes from often comes
@@ -713,7 +720,7 @@ class ActorResolver:
                     for country in countries
                 )
         scope = self.kb.agent_scopes.get(sector.removesuffix("~"))
-        if scope == "local" and token.dep_ in {"nsubj", "nsubjpass"}:
+        if scope in LOCAL_SCOPES and token.dep_ in {"nsubj", "nsubjpass"}:
             places = [matches[t.i] for t in action_places(token.head) if t.i in matches]
             place = next((p for p in places if p[0].kind in PLACE_KINDS), None)
             if place is not None:
@@ -724,6 +731,11 @@ class ActorResolver:
                 # the sentence names another ("villagers on both sides threw stones", "militants joined X's forces")
                 actor = self._country_agent(talked_about, sector)
                 return (self._mention(actor, token.doc[span.start : token.i + 1], "agent"),)
+            domestic = "domestic" in {scope, self.kb.agent_scopes.get(entry.code)}  # "the fundamentalist party"
+            home = sentence_country(span, matches, persons, objects=True) if domestic else None
+            if home and not talked_about:
+                # "the Liberty party will boycott Peru's elections": a party acts on its own country's affairs
+                return (self._mention(self._country_agent(home, sector), token.doc[span.start : token.i + 1], "agent"),)
         if scope == "transnational" and token.is_title and span[0].is_title:
             name = token.doc[token.left_edge.i : token.i + 1]
             name = name[1:] if name[0].dep_ == "det" else name
@@ -922,7 +934,7 @@ class ActorResolver:
             countries = self._countries_of(token.head, matches, places_only=not bare)
         sector = self._agent_sector(token, entry, matches)
         named = token.pos_ == "PROPN" and any(c.kind == "adjective" for c, _ in countries)
-        if named and len(countries) > 1 and self.kb.agent_scopes.get(sector.removesuffix("~")) == "local":
+        if named and len(countries) > 1 and self.kb.agent_scopes.get(sector.removesuffix("~")) in LOCAL_SCOPES:
             # "the American University of Beirut": a local body's name with a place is where it is, not whose
             placed = [(c, s) for c, s in countries if c.kind in PLACE_KINDS - {"adjective"} and s.root.dep_ == "pobj"]
             countries = placed or countries

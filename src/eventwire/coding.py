@@ -37,7 +37,13 @@ TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
 ATTACK_PLACES = {"in", "at", "near", "outside", "around", "on"}  # prepositions of where an unattributed attack happened
-STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand")  # rule suffixes of events derived from another
+STANCE_RULES = (
+    "+intent",
+    "+refusal",
+    "+threat",
+    "+demand",
+    "+preparation",
+)  # rule suffixes of events derived from another
 
 
 @dataclass(frozen=True)
@@ -483,6 +489,7 @@ def _events_for(
     targets = [m for m in targets if m.actor.code]
     if pattern.prep and not targets:
         return  # "met with reporters": the pattern's meaning needs an actor there
+    pattern = _together(verb, pattern, kb) if joint and not pattern.prep else pattern
     modality = modality_of(verb, kb)
     fired.add(verb.i)
     verb_span = _verb_span(verb, span)
@@ -512,14 +519,34 @@ def _joint(verb: Token, kb: Knowledge) -> bool:
     """Whether the verb, or its object ("held talks"), names an act done together (modality.tsv `joint`), whose
     conjoined subjects act on each other when it has no target of its own."""
     obj = direct_object(verb)
-    return bool({verb.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""} & kb.modality_words["joint"])
+    own, around = _object_words(obj) if obj is not None else (set(), set())
+    return bool(({verb.lemma_.lower()} | own | around) & kb.modality_words["joint"])
+
+
+def _together(verb: Token, pattern: VerbPattern, kb: Knowledge) -> VerbPattern:
+    """The verb's "with" pattern that fits its object, for conjoined subjects that act together: "Egypt and Sudan
+    held drills" held them with each other (062), not each a show of force (150)."""
+    obj = direct_object(verb)
+    own, around = _object_words(obj) if obj is not None else (set(), set())
+    return next(
+        (
+            p
+            for p in kb.patterns_for(verb.lemma_.lower(), verb.lower_)
+            if p.prep == "with"
+            and p.particle == pattern.particle
+            and p.code not in {NULL_CODE, pattern.code}
+            and (bool(p.objects & (own | around)) if pattern.objects else not p.objects)
+        ),
+        pattern,
+    )
 
 
 def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[str, str] | None:
     """What its source asserts now by an action it plans, refuses or makes conditional (intent.tsv), and
     the rule suffix that says so: "will meet" is an intent to meet, "will not meet" and "refused to meet"
-    a rejection, "will withdraw unless ..." and "may halt aid if ..." threats."""
-    root = code[:2]
+    a rejection, "will withdraw unless ..." and "may halt aid if ..." threats. A row for the code's base ("019")
+    serves it before its root's row ("01")."""
+    root = next((r for r in (code[:3], code[:2]) if r in {*kb.intent, *kb.refusal, *kb.threat}), code[:2])
     if modality == "negated":
         refusal = kb.refusal.get(root) if _refused(verb, kb) else None
         return (refusal, "refusal") if refusal else None
@@ -528,8 +555,21 @@ def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[
     threat = kb.threat.get(root)
     if threat and condition and (condition in kb.modality_words["ultimatum"] or conflictual):
         return (threat, "threat") if modality in {"future", "hypothetical"} else None
+    preparation = kb.preparation.get(root) if modality == "future" and _prepared(verb, kb) else None
+    if preparation:
+        return (preparation, "preparation")
     intent = kb.intent.get(root) if modality == "future" else None
     return (intent, "intent") if intent else None
+
+
+def _prepared(verb: Token, kb: Knowledge) -> bool:
+    """Whether its subject is getting ready to take the action ("troops are preparing to storm the city", "prepared
+    to resume shelling"); not willing to ("is prepared to use force": an adjective)."""
+    while verb.dep_ == "xcomp" and verb.head is not verb:
+        verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in kb.modality_words["preparation"]:
+            return True
+    return False
 
 
 def _refused(verb: Token, kb: Knowledge) -> bool:
@@ -619,6 +659,15 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
         controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
         if controller is not None:
             return _with_conjuncts([controller])
+    if not heads and kb is not None and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        # "resorted to throwing stones", "are guilty of violating the truce": the governor's subject did it
+        governor = verb.head.head
+        if governor.lemma_.lower() in kb.modality_words["performed"]:
+            if (
+                governor.dep_ == "acl"
+            ):  # "youths resorted to ...", which the parser read as "youths (who were) resorted"
+                return _with_conjuncts([governor.head])
+            return _subject_heads(governor.head if governor.dep_ == "acomp" else governor, title, kb)
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
     clause = verb.head  # a clause of a noun ("waters that both claim"), unless the verb is conjoined with it

@@ -144,6 +144,7 @@ class Knowledge:
     )  # agent_scopes.tsv: sector -> local/transnational/unidentified
     threat: dict[str, str] = field(default_factory=dict)
     demand: dict[str, str] = field(default_factory=dict)
+    preparation: dict[str, str] = field(default_factory=dict)  # intent.tsv: what preparing an act of force is
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -342,7 +343,7 @@ def load_agents(path: Path) -> dict[str, str]:
     return agents
 
 
-AGENT_SCOPES = ("local", "transnational", "unidentified")
+AGENT_SCOPES = ("local", "domestic", "transnational", "unidentified")
 
 
 def load_agent_scopes(path: Path) -> dict[str, str]:
@@ -372,11 +373,11 @@ def load_cameo(path: Path) -> dict[str, CameoCode]:
     return codes
 
 
-INTENT_COLUMNS = ("root", "code", "refusal", "threat", "demand")
+INTENT_COLUMNS = ("root", "code", "refusal", "threat", "demand", "preparation")
 
 
 def load_intent(path: Path, cameo: dict[str, CameoCode]) -> dict[str, dict[str, str]]:
-    """Per column of intent.tsv (code, refusal, threat, demand): the code it gives each root that has one."""
+    """Per column of intent.tsv (code, refusal, threat, demand, preparation): the code it gives each root with one."""
     tables: dict[str, dict[str, str]] = {column: {} for column in INTENT_COLUMNS[1:]}
     for number, row in read_table(path, INTENT_COLUMNS):
         for column, table in tables.items():
@@ -505,7 +506,8 @@ def verb_forms(lemmas: Iterable[str]) -> dict[str, str]:
 
 def load_modality(path: Path) -> dict[str, frozenset[str]]:
     kinds = {"future", "reported", "light", "hypothetical", "negation", "intention", "denial", "condition", "directive"}
-    kinds |= {"refusal", "failure", "ultimatum", "obligation", "instrument", "joint", "stative"}
+    kinds |= {"refusal", "failure", "ultimatum", "obligation", "instrument", "joint", "stative", "performed"}
+    kinds |= {"preparation"}
     words: dict[str, set[str]] = {k: set() for k in kinds}
     for number, row in read_table(path, ("kind", "words")):
         if row["kind"] not in kinds:
@@ -568,6 +570,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         refusal=stances["refusal"],
         threat=stances["threat"],
         demand=stances["demand"],
+        preparation=stances["preparation"],
     )
 
 
