@@ -242,6 +242,22 @@ def test_conjoined_subjects_of_a_joint_act_act_on_each_other(code):
     assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= triples(talks)
 
 
+def test_a_reciprocal_object_makes_the_subjects_act_on_each_other(code):
+    coded = code("Armenia and Azerbaijan blamed each other on Sunday for the shelling of border villages.", D)
+    assert {("ARM", "AZE", "11"), ("AZE", "ARM", "11")} <= triples(coded)
+    assert ("ARM", None, "11") not in triples(coded)
+
+
+def test_a_hoped_or_agreed_action_is_an_intent(code):
+    hoped = code("Vietnam is hoping to hold maritime talks with Indonesia next month.", D)
+    assert ("VNM", "IDN", "03") in triples(hoped)
+    assert ("VNM", "IDN", "04") not in triples(hoped)
+    agreed = code("Ghana and Togo agreed to hold border talks in Lome next week.", D)
+    assert {("GHA", "TGO", "03"), ("TGO", "GHA", "03")} <= triples(agreed)
+    promised = code("Colombia promised on Monday to close the illegal crossings.", D)
+    assert not [e for e in promised.events if e.rule.endswith("+intent")]
+
+
 def test_conjoined_subjects_of_other_acts_have_no_mutual_target(code):
     coded = code("Norway and Denmark condemned the coup in Myanmar.", D)
     assert ("NOR", "DNK", "11") not in triples(coded)

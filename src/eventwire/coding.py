@@ -36,6 +36,7 @@ NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
+STATEMENT_ROOT = "01"  # CAMEO's neutral statements, which express no intent of their own
 STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand")  # rule suffixes of events derived from another
 
 
@@ -62,7 +63,7 @@ def code_sentence(
     """
     coded: list[tuple[int, Coded]] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
-    fired: set[int] = set()
+    fired: dict[int, str] = {}  # verb index -> the root of the code it fired
     # tokens not coded: PETRARCH's comma clauses, the phrase of a verb the dictionary coded (verb_phrase_scope)
     taken = set(dropped_clauses(parsed.span, options.comma_clauses)) if options.comma_clauses else set()
     actors = actors_outside(actors, frozenset(taken))
@@ -112,7 +113,7 @@ def _verb_events(
     actors: SentenceActors,
     kb: Knowledge,
     speaker_at: SpeakerAt,
-    fired: set[int],
+    fired: dict[int, str],
     options: CodingOptions = OPTIONS,
 ) -> list[Coded]:
     """The events of the most specific pattern that fits the verb and finds its actors.
@@ -140,7 +141,7 @@ def _demanded(
     actors: SentenceActors,
     kb: Knowledge,
     speaker_at: SpeakerAt,
-    fired: set[int],
+    fired: dict[int, str],
 ) -> list[Coded]:
     """A demand on whoever a required clause names, coded by what it requires (intent.tsv `demand`): "Russia
     said Sudan must return the helicopter" is Russia demanding of Sudan, and so are "Russia reiterated its
@@ -192,7 +193,7 @@ def _dictionary_verb(parsed: ParsedSentence, verb: Token, actors: SentenceActors
     return pattern is not None and pattern.code != NULL_CODE
 
 
-def _demander(verb: Token, kb: Knowledge, fired: set[int]) -> tuple[Token, bool] | None:
+def _demander(verb: Token, kb: Knowledge, fired: dict[int, str]) -> tuple[Token, bool] | None:
     """The verb whose subject requires the clause of `verb` of someone, and whether the words say it is a
     requirement (a demand noun, a directive verb's "for" clause, a noun's must-clause) rather than a must/should
     in what a speech verb reports. None when the clause is no requirement."""
@@ -421,7 +422,7 @@ def _events_for(
     actors: SentenceActors,
     kb: Knowledge,
     speaker_at: SpeakerAt,
-    fired: set[int],
+    fired: dict[int, str],
     options: CodingOptions = OPTIONS,
     match: SequenceMatch | None = None,
 ) -> Iterator[Coded]:
@@ -449,7 +450,8 @@ def _events_for(
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern, as_active)
     targets = _actors_of(target_heads, parsed, actors, speaker_at)
     # "Egypt and Sudan signed a deal in Cairo": each with the other, not with a place inside the object
-    joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1 and _joint(verb, kb)
+    joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1
+    joint = joint and (_joint(verb, kb) or _reciprocal(target_heads, kb))
     targets = targets or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
         targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
@@ -457,13 +459,15 @@ def _events_for(
     if pattern.prep and not targets:
         return  # "met with reporters": the pattern's meaning needs an actor there
     modality = modality_of(verb, kb)
-    fired.add(verb.i)
+    fired[verb.i] = pattern.code[:2]
     verb_span = _verb_span(verb, span)
     stance = _stance(verb, pattern.code, modality, kb)
     governor = _announcer(verb)
     if stance and stance[1] != "refusal" and governor is not None and governor.i in fired:
-        # "threatened to attack": the governing verb already coded the intention
-        stance = None if governor.lemma_.lower() in kb.modality_words["intention"] else stance
+        # "threatened to attack": the governing verb already coded the intention; "agreed to hold talks" coded
+        # only a statement of accord (01), not the intent to meet
+        intended = governor.lemma_.lower() in kb.modality_words["intention"] and fired[governor.i] != STATEMENT_ROOT
+        stance = None if intended else stance
     for source in sources:
         # a country's own place inside the object ("victims of the Warsaw uprising") is no target
         others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
@@ -486,6 +490,11 @@ def _joint(verb: Token, kb: Knowledge) -> bool:
     conjoined subjects act on each other when it has no target of its own."""
     obj = direct_object(verb)
     return bool({verb.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""} & kb.modality_words["joint"])
+
+
+def _reciprocal(heads: list[Token], kb: Knowledge) -> bool:
+    """Whether the target is the subjects themselves ("accused each other"), who then act on each other."""
+    return any(" ".join(t.lower_ for t in head.subtree) in kb.modality_words["reciprocal"] for head in heads)
 
 
 def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[str, str] | None:
