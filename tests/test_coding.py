@@ -258,6 +258,16 @@ def test_a_hoped_or_agreed_action_is_an_intent(code):
     assert not [e for e in promised.events if e.rule.endswith("+intent")]
 
 
+def test_verbs_joined_by_and_share_the_second_ones_object(code):
+    coded = code("Sudanese troops shelled and bombed several Chadian border towns on Saturday.", D)
+    assert {("SDN", "TCD", "19")} == {t for t in triples(coded) if t[2] == "19"}
+
+
+def test_the_target_is_the_first_other_actor_of_an_object_the_source_owns(code):
+    coded = code("Peru recalled its ambassador to Honduras on Friday.", D)
+    assert ("PER", "HND", "16") in triples(coded)
+
+
 def test_conjoined_subjects_of_other_acts_have_no_mutual_target(code):
     coded = code("Norway and Denmark condemned the coup in Myanmar.", D)
     assert ("NOR", "DNK", "11") not in triples(coded)

@@ -471,6 +471,9 @@ def _events_for(
     for source in sources:
         # a country's own place inside the object ("victims of the Warsaw uprising") is no target
         others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
+        if targets and not others:  # "recalled its ambassador to Cambodia": the object's owner is the source
+            inside = [m for head in target_heads for t in _phrase(head) for m in actors.at(t) if m.actor.code]
+            others = [m for m in inside if not _same_actor(source.actor, m.actor)][:1]
         if joint:  # "Egypt and Sudan agreed": each with the other
             others = [s for s in sources if not _same_actor(source.actor, s.actor)]
         for target in others or [None]:
@@ -647,7 +650,12 @@ def _target_heads(verb: Token, pattern: VerbPattern, as_active: bool = False) ->
         return _with_conjuncts(preposition_objects(verb, pattern.prep))
     if is_passive(verb) and not as_active:
         return _with_conjuncts([c for c in verb.children if c.dep_ == "nsubjpass"])
-    return _with_conjuncts([c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}])
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
+    shared = verb.i + 2 < len(verb.doc) and verb.nbor(1).dep_ == "cc" and verb.nbor(2).head == verb
+    if not objects and shared and verb.nbor(2).dep_ == "conj":
+        # "shelled and bombed the provinces": two verbs joined by "and" alone share the second's object
+        objects = [c for c in verb.nbor(2).children if c.dep_ in {"dobj", "obj"}]
+    return _with_conjuncts(objects)
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
