@@ -268,6 +268,20 @@ def test_the_target_is_the_first_other_actor_of_an_object_the_source_owns(code):
     assert ("PER", "HND", "16") in triples(coded)
 
 
+def test_a_second_gerund_of_an_accusation_is_not_the_accusers_act(code):
+    # the parser hangs "violating" on "accused"
+    accusation = "Peru accused its neighbour of opening fire on its patrols and violating an agreement"
+    coded = code(accusation + " designed to ease tension.", D)
+    assert [e.cameo for e in coded.events] == ["112"]
+
+
+def test_a_forecast_of_anothers_act_is_no_intent_of_theirs(code):
+    foretold = code("Turkish officials said on Monday that Greece would send more warships to the Aegean.", D)
+    assert not [e for e in foretold.events if e.rule.endswith("+intent")]
+    planned = code("Greek officials said on Monday that Greece would send more warships to the Aegean.", D)
+    assert [e for e in planned.events if e.rule.endswith("+intent") and e.source.country == "GRC"]
+
+
 def test_conjoined_subjects_of_other_acts_have_no_mutual_target(code):
     coded = code("Norway and Denmark condemned the coup in Myanmar.", D)
     assert ("NOR", "DNK", "11") not in triples(coded)

@@ -468,7 +468,12 @@ def _events_for(
         # only a statement of accord (01), not the intent to meet
         intended = governor.lemma_.lower() in kb.modality_words["intention"] and fired[governor.i] != STATEMENT_ROOT
         stance = None if intended else stance
+    teller = _reporting_verb(verb, kb)
+    speakers = _coded_actors_of(_subject_heads(teller, False), parsed, actors, speaker_at) if teller else []
     for source in sources:
+        # "US officials said Russia would demonstrate its isolation": a forecast of another's act is no intent
+        forecast = speakers and not any(_same_actor(source.actor, s.actor) for s in speakers)
+        source_stance = None if forecast and stance and stance[1] == "intent" else stance
         # a country's own place inside the object ("victims of the Warsaw uprising") is no target
         others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
         if targets and not others:  # "recalled its ambassador to Cambodia": the object's owner is the source
@@ -481,8 +486,8 @@ def _events_for(
             yield Coded(event, verb)
             if pattern.reply and target:
                 yield Coded(_event(parsed, kb, target, source, pattern.reply, modality, verb_span, pattern.id), verb)
-            if stance:
-                code, kind = stance
+            if source_stance:
+                code, kind = source_stance
                 yield Coded(
                     _event(parsed, kb, source, target, code, "asserted", verb_span, f"{pattern.id}+{kind}"), governor
                 )
@@ -605,7 +610,7 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
         main = next((a for a in clause.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_), None)
         if main is not None and clause.tag_ != verb.tag_:
             return _subject_heads(main, title)
-    if not heads and _elaborates_an_act(verb):
+    if not heads and (_elaborates_an_act(verb) or _second_gerund(verb)):
         return []  # "accused Ethiopia of attacking a post, wounding four": the wounding is not the accuser's
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
@@ -643,6 +648,14 @@ def _elaborates_an_act(verb: Token) -> bool:
     return any(
         c.dep_ == "prep" and c.i < verb.i and any(g.dep_ == "pcomp" for g in c.children) for c in verb.head.children
     )
+
+
+def _second_gerund(verb: Token) -> bool:
+    """Whether a gerund joined to a finite verb goes on with a gerund clause before it, where the parser hung it on
+    the wrong verb ("accused X of opening fire and violating the truce"): X violated, not the accuser."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    return any(t.dep_ == "pcomp" and t.tag_ == "VBG" and t.i < verb.i for t in verb.head.subtree)
 
 
 def _target_heads(verb: Token, pattern: VerbPattern, as_active: bool = False) -> list[Token]:
