@@ -273,6 +273,8 @@ def test_a_second_gerund_of_an_accusation_is_not_the_accusers_act(code):
     accusation = "Peru accused its neighbour of opening fire on its patrols and violating an agreement"
     coded = code(accusation + " designed to ease tension.", D)
     assert [e.cameo for e in coded.events] == ["112"]
+    reported = code("Peru's army said rebels burned a bridge, and a" + accusation[6:] + " designed to ease tension.", D)
+    assert not [e for e in reported.events if e.cameo.startswith("12")]
 
 
 def test_a_forecast_of_anothers_act_is_no_intent_of_theirs(code):

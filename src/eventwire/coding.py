@@ -441,7 +441,8 @@ def _events_for(
         verb, source_heads, parsed, actors, kb, speaker_at
     )
     sources = sources or _issuers(verb, parsed, actors, kb, speaker_at)
-    reporter = _reporting_verb(verb, kb) if verb.dep_ == "conj" and not (match and match.sources) else None
+    reattach = verb.dep_ == "conj" and not (match and match.sources) and not _second_gerund(verb)
+    reporter = _reporting_verb(verb, kb) if reattach else None
     if not sources and reporter is not None and kb.event_code(pattern.code).quad in {1, 3}:
         # "said the missiles came from Yemen and accused Iran": the parser hung the speaker's next words in his clause
         sources = _coded_actors_of(_subject_heads(reporter, False), parsed, actors, speaker_at)
