@@ -284,6 +284,11 @@ def test_a_forecast_of_anothers_act_is_no_intent_of_theirs(code):
     assert [e for e in planned.events if e.rule.endswith("+intent") and e.source.country == "GRC"]
 
 
+def test_a_gerund_after_a_time_word_is_done_by_the_main_clauses_subject(code):
+    coded = code("After meeting the Kenyan president in Nairobi, the Somali foreign minister praised the talks.", D)
+    assert ("SOM", "KEN", "04") in triples(coded)
+
+
 def test_conjoined_subjects_of_other_acts_have_no_mutual_target(code):
     coded = code("Norway and Denmark condemned the coup in Myanmar.", D)
     assert ("NOR", "DNK", "11") not in triples(coded)

@@ -613,6 +613,9 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
             return _subject_heads(main, title)
     if not heads and (_elaborates_an_act(verb) or _second_gerund(verb)):
         return []  # "accused Ethiopia of attacking a post, wounding four": the wounding is not the accuser's
+    timed = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in TIME_MARKS
+    if not heads and timed and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject_heads(verb.head.head, title)  # "After meeting Kurti, Borrell said": Borrell met him
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
             # "was indicted by the court and will resign": the one indicted resigns, not the court
