@@ -240,6 +240,8 @@ def test_conjoined_subjects_of_a_joint_act_act_on_each_other(code):
     assert {("MYS", "IDN", "05"), ("IDN", "MYS", "05")} <= triples(signed)
     talks = code("Serbia and Kosovo held talks in Brussels on Thursday.", D)
     assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= triples(talks)
+    discussed = code("Bolivia and Chile discussed water rights on Monday.", D)
+    assert {("BOL", "CHL", "04"), ("CHL", "BOL", "04")} <= triples(discussed)
 
 
 def test_a_reciprocal_object_makes_the_subjects_act_on_each_other(code):
