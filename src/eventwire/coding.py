@@ -392,6 +392,8 @@ def _object_words(obj: Token) -> tuple[set[str], set[str]]:
     ("ended mediation efforts" is ending mediation) or its "of" object ("handed over 700 kg of medicine", "received
     a mission of observers")."""
     of = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if of and obj.vocab[obj.lemma_].like_num:  # "hosts thousands of exiles": the exiles are what is hosted
+        return {obj.lemma_.lower(), obj.lower_, *(o.lemma_.lower() for o in of)}, set()
     around = [c for c in obj.children if c.dep_ == "compound"] + of
     return {obj.lemma_.lower(), obj.lower_}, {t.lemma_.lower() for t in around if t.pos_ == "NOUN"}
 
@@ -598,6 +600,8 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
         if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.lower_ in TIME_MARKS for c in verb.children):
             return []  # "alleged fraud after X was declared the winner": who declared it is not said
     heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "relcl":  # "Venezuela, which broke ties": the relative pronoun stands for its noun
+        heads = [verb.head if h.lower_ == "which" else h for h in heads]
     if not heads and verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "urged Iran to release", "called on Israel to withdraw"
         controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
