@@ -481,7 +481,8 @@ def _events_for(
         others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
         if targets and not others:  # "recalled its ambassador to Cambodia": the object's owner is the source
             inside = [m for head in target_heads for t in _phrase(head) for m in actors.at(t) if m.actor.code]
-            others = [m for m in inside if not _same_actor(source.actor, m.actor)][:1]
+            others = [m for m in inside if not _same_actor(source.actor, m.actor)]
+            others = others[:1]
         if joint:  # "Egypt and Sudan agreed": each with the other
             others = [s for s in sources if not _same_actor(source.actor, s.actor)]
         for target in others or [None]:
@@ -600,8 +601,6 @@ def _subject_heads(verb: Token, title: bool) -> list[Token]:
         if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.lower_ in TIME_MARKS for c in verb.children):
             return []  # "alleged fraud after X was declared the winner": who declared it is not said
     heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if verb.dep_ == "relcl":  # "Venezuela, which broke ties": the relative pronoun stands for its noun
-        heads = [verb.head if h.lower_ == "which" else h for h in heads]
     if not heads and verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "urged Iran to release", "called on Israel to withdraw"
         controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
