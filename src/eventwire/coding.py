@@ -36,7 +36,6 @@ NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
-STATEMENT_ROOT = "01"  # CAMEO's neutral statements, which express no intent of their own
 STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand")  # rule suffixes of events derived from another
 
 
@@ -63,7 +62,7 @@ def code_sentence(
     """
     coded: list[tuple[int, Coded]] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
-    fired: dict[int, str] = {}  # verb index -> the root of the code it fired
+    fired: dict[int, str] = {}  # verb index -> the code it fired
     # tokens not coded: PETRARCH's comma clauses, the phrase of a verb the dictionary coded (verb_phrase_scope)
     taken = set(dropped_clauses(parsed.span, options.comma_clauses)) if options.comma_clauses else set()
     actors = actors_outside(actors, frozenset(taken))
@@ -462,14 +461,15 @@ def _events_for(
     if pattern.prep and not targets:
         return  # "met with reporters": the pattern's meaning needs an actor there
     modality = modality_of(verb, kb)
-    fired[verb.i] = pattern.code[:2]
+    fired[verb.i] = pattern.code
     verb_span = _verb_span(verb, span)
     stance = _stance(verb, pattern.code, modality, kb)
     governor = _announcer(verb)
     if stance and stance[1] != "refusal" and governor is not None and governor.i in fired:
-        # "threatened to attack": the governing verb already coded the intention; "agreed to hold talks" coded
-        # only a statement of accord (01), not the intent to meet
-        intended = governor.lemma_.lower() in kb.modality_words["intention"] and fired[governor.i] != STATEMENT_ROOT
+        # "threatened to attack": the governing verb already coded an intention (a code intent.tsv derives);
+        # "agreed to hold talks" coded an accord (019), not the intent to meet
+        intents = set(kb.intent.values()) | set(kb.threat.values())
+        intended = governor.lemma_.lower() in kb.modality_words["intention"] and fired[governor.i] in intents
         stance = None if intended else stance
     teller = _reporting_verb(verb, kb)
     speakers = _coded_actors_of(_subject_heads(teller, False), parsed, actors, speaker_at) if teller else []
