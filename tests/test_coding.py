@@ -244,6 +244,13 @@ def test_conjoined_subjects_of_a_joint_act_act_on_each_other(code):
     assert {("BOL", "CHL", "04"), ("CHL", "BOL", "04")} <= triples(discussed)
 
 
+def test_a_joint_act_with_a_target_is_the_targets_act_too(code):
+    met = code("Bolivian President Luis Arce met Chile's president in La Paz on Monday.", D)
+    assert {("BOL", "CHL", "04"), ("CHL", "BOL", "04")} <= triples(met)
+    condemned = code("Norway condemned Myanmar's junta on Monday.", D)
+    assert ("MMR", "NOR", "11") not in triples(condemned)
+
+
 def test_a_reciprocal_object_makes_the_subjects_act_on_each_other(code):
     coded = code("Armenia and Azerbaijan blamed each other on Sunday for the shelling of border villages.", D)
     assert {("ARM", "AZE", "11"), ("AZE", "ARM", "11")} <= triples(coded)

@@ -453,6 +453,7 @@ def _events_for(
     targets = _actors_of(target_heads, parsed, actors, speaker_at)
     # "Egypt and Sudan signed a deal in Cairo": each with the other, not with a place inside the object
     joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1
+    mutual = _joint(verb, kb) and options.mutual_targets
     joint = joint and (_joint(verb, kb) or _reciprocal(target_heads, kb))
     targets = targets or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
@@ -488,8 +489,10 @@ def _events_for(
         for target in others or [None]:
             event = _event(parsed, kb, source, target, pattern.code, modality, verb_span, pattern.id)
             yield Coded(event, verb)
-            if pattern.reply and target:
-                yield Coded(_event(parsed, kb, target, source, pattern.reply, modality, verb_span, pattern.id), verb)
+            # "Petro met Maduro", "held talks with Kurti": a joint act with a target is the target's act too
+            reply = pattern.reply or (pattern.code if mutual and not joint else None)
+            if reply and target:
+                yield Coded(_event(parsed, kb, target, source, reply, modality, verb_span, pattern.id), verb)
             if source_stance:
                 code, kind = source_stance
                 yield Coded(
