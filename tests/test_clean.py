@@ -57,3 +57,12 @@ def test_document_date_sources_in_order_of_trust():
 def test_same_text_same_id_whatever_the_chrome():
     assert _doc(PAGE).id == _doc("Accessibility links\n" + PAGE).id
     assert _doc(PAGE).id != _doc(PAGE.replace("steel", "wheat")).id
+
+
+def test_a_title_with_initials_is_still_the_title_and_the_dateline_is_found():
+    doc = _doc(
+        "S. Korea, U.S. Envoys Discuss N. Korea Talks\n\nSEOUL, May 3 (Wire Service) -- The envoys met on Monday.\n"
+    )
+    assert doc.title == "S. Korea, U.S. Envoys Discuss N. Korea Talks"
+    assert doc.dateline == "SEOUL, May 3 (Wire Service)"
+    assert _doc("Talks end. Envoys leave\n\nThe envoys met on Monday.\n").title is None

@@ -276,6 +276,68 @@ def test_conjoined_subjects_of_a_joint_act_act_on_each_other(code):
     assert {("MYS", "IDN", "05"), ("IDN", "MYS", "05")} <= triples(signed)
     talks = code("Serbia and Kosovo held talks in Brussels on Thursday.", D)
     assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= triples(talks)
+    discussed = code("Bolivia and Chile discussed water rights on Monday.", D)
+    assert {("BOL", "CHL", "04"), ("CHL", "BOL", "04")} <= triples(discussed)
+
+
+def test_a_joint_act_with_a_target_is_the_targets_act_too(code):
+    met = code("Bolivian President Luis Arce met Chile's president in La Paz on Monday.", D)
+    assert {("BOL", "CHL", "04"), ("CHL", "BOL", "04")} <= triples(met)
+    condemned = code("Norway condemned Myanmar's junta on Monday.", D)
+    assert ("MMR", "NOR", "11") not in triples(condemned)
+
+
+def test_a_reciprocal_object_makes_the_subjects_act_on_each_other(code):
+    coded = code("Armenia and Azerbaijan blamed each other on Sunday for the shelling of border villages.", D)
+    assert {("ARM", "AZE", "11"), ("AZE", "ARM", "11")} <= triples(coded)
+    assert ("ARM", None, "11") not in triples(coded)
+
+
+def test_a_hoped_or_agreed_action_is_an_intent(code):
+    hoped = code("Vietnam is hoping to hold maritime talks with Indonesia next month.", D)
+    assert ("VNM", "IDN", "03") in triples(hoped)
+    assert ("VNM", "IDN", "04") not in triples(hoped)
+    agreed = code("Ghana and Togo agreed to hold border talks in Lome next week.", D)
+    assert {("GHA", "TGO", "03"), ("TGO", "GHA", "03")} <= triples(agreed)
+    promised = code("Colombia promised on Monday to close the illegal crossings.", D)
+    assert not [e for e in promised.events if e.rule.endswith("+intent")]
+
+
+def test_verbs_joined_by_and_share_the_second_ones_object(code):
+    coded = code("Sudanese troops shelled and bombed several Chadian border towns on Saturday.", D)
+    assert {("SDN", "TCD", "19")} == {t for t in triples(coded) if t[2] == "19"}
+
+
+def test_the_target_is_the_first_other_actor_of_an_object_the_source_owns(code):
+    coded = code("Peru recalled its ambassador to Honduras on Friday.", D)
+    assert ("PER", "HND", "16") in triples(coded)
+
+
+def test_a_second_gerund_of_an_accusation_is_not_the_accusers_act(code):
+    # the parser hangs "violating" on "accused"
+    accusation = "Peru accused its neighbour of opening fire on its patrols and violating an agreement"
+    coded = code(accusation + " designed to ease tension.", D)
+    assert [e.cameo for e in coded.events] == ["112"]
+    reported = code("Peru's army said rebels burned a bridge, and a" + accusation[6:] + " designed to ease tension.", D)
+    assert not [e for e in reported.events if e.cameo.startswith("12")]
+
+
+def test_a_forecast_of_anothers_act_is_no_intent_of_theirs(code):
+    foretold = code("Turkish officials said on Monday that Greece would send more warships to the Aegean.", D)
+    assert not [e for e in foretold.events if e.rule.endswith("+intent")]
+    planned = code("Greek officials said on Monday that Greece would send more warships to the Aegean.", D)
+    assert [e for e in planned.events if e.rule.endswith("+intent") and e.source.country == "GRC"]
+
+
+def test_a_gerund_after_a_time_word_is_done_by_the_main_clauses_subject(code):
+    coded = code("After meeting the Kenyan president in Nairobi, the Somali foreign minister praised the talks.", D)
+    assert ("SOM", "KEN", "04") in triples(coded)
+
+
+def test_a_quantity_object_is_its_of_object_for_a_pattern(code):
+    coded = code("Uganda hosts hundreds of thousands of South Sudanese refugees, the UN agency said.", D)
+    assert ("UGA", "SSD", "07") in triples(coded)
+    assert not [e for e in coded.events if e.cameo.startswith("04")]
 
 
 def test_conjoined_subjects_of_an_exercise_hold_it_with_each_other(code):

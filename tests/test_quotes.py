@@ -79,3 +79,13 @@ def test_quotes_carry_the_publication_date_and_speaker_code(code):
     coded = code('"We stand with Kyiv," said Lithuanian President Rasa Jonaitis.', date(2022, 3, 1))
     quote = next(q for q in coded.quotes if q.direct)
     assert (quote.date, quote.speaker.code) == (date(2022, 3, 1), "LTUGOV")
+
+
+def test_a_speech_verb_inside_another_quote_is_not_the_frame(code):
+    text = (
+        "Chilean President Ana Rojas met her Argentine counterpart in Santiago on Monday.\n\n"
+        '"The old treaty should be confirmed by both congresses," said Rojas, '
+        'adding that "a closed border helps nobody."'
+    )
+    found = direct(code(text, D))
+    assert ("Ana Rojas", "a closed border helps nobody.") in found

@@ -26,6 +26,8 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-—–]+\s*"
 )
+# a full stop that ends a sentence: after a word, not after an initial or abbreviation ("N. Korea", "U.S. envoy")
+SENTENCE_END = re.compile(r"(?:[a-z]{3}|[0-9])\. ")
 CAPTION_DATE_END = re.compile(rf",\s*(?:{EXPLICIT_DATE.pattern})\.?\s*$", re.IGNORECASE)
 
 
@@ -123,7 +125,7 @@ def _is_heading(paragraph: str, max_words: int) -> bool:
         len(text.split()) <= max_words
         and not text.endswith((*TERMINAL, ","))
         and not text.startswith(('"', "“", "'", "‘"))
-        and ". " not in text
+        and not SENTENCE_END.search(text)
     )
 
 

@@ -69,7 +69,7 @@ def code_sentence(
     """
     coded: list[tuple[int, Coded]] = []
     seen: set[tuple[str | None, str | None, str, str]] = set()
-    fired: set[int] = set()
+    fired: dict[int, str] = {}  # verb index -> the code it fired
     # tokens not coded: PETRARCH's comma clauses, the phrase of a verb the dictionary coded (verb_phrase_scope)
     taken = set(dropped_clauses(parsed.span, options.comma_clauses)) if options.comma_clauses else set()
     actors = actors_outside(actors, frozenset(taken))
@@ -119,7 +119,7 @@ def _verb_events(
     actors: SentenceActors,
     kb: Knowledge,
     speaker_at: SpeakerAt,
-    fired: set[int],
+    fired: dict[int, str],
     options: CodingOptions = OPTIONS,
 ) -> list[Coded]:
     """The events of the most specific pattern that fits the verb and finds its actors.
@@ -147,7 +147,7 @@ def _demanded(
     actors: SentenceActors,
     kb: Knowledge,
     speaker_at: SpeakerAt,
-    fired: set[int],
+    fired: dict[int, str],
 ) -> list[Coded]:
     """A demand on whoever a required clause names, coded by what it requires (intent.tsv `demand`): "Russia
     said Sudan must return the helicopter" is Russia demanding of Sudan, and so are "Russia reiterated its
@@ -199,7 +199,7 @@ def _dictionary_verb(parsed: ParsedSentence, verb: Token, actors: SentenceActors
     return pattern is not None and pattern.code != NULL_CODE
 
 
-def _demander(verb: Token, kb: Knowledge, fired: set[int]) -> tuple[Token, bool] | None:
+def _demander(verb: Token, kb: Knowledge, fired: dict[int, str]) -> tuple[Token, bool] | None:
     """The verb whose subject requires the clause of `verb` of someone, and whether the words say it is a
     requirement (a demand noun, a directive verb's "for" clause, a noun's must-clause) rather than a must/should
     in what a speech verb reports. None when the clause is no requirement."""
@@ -424,6 +424,8 @@ def _object_words(obj: Token) -> tuple[set[str], set[str]]:
     ("ended mediation efforts" is ending mediation) or its "of" object ("handed over 700 kg of medicine", "received
     a mission of observers")."""
     of = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if of and obj.vocab[obj.lemma_].like_num:  # "hosts thousands of exiles": the exiles are what is hosted
+        return {obj.lemma_.lower(), obj.lower_, *(o.lemma_.lower() for o in of)}, set()
     around = [c for c in obj.children if c.dep_ == "compound"] + of
     return {obj.lemma_.lower(), obj.lower_}, {t.lemma_.lower() for t in around if t.pos_ == "NOUN"}
 
@@ -454,7 +456,7 @@ def _events_for(
     actors: SentenceActors,
     kb: Knowledge,
     speaker_at: SpeakerAt,
-    fired: set[int],
+    fired: dict[int, str],
     options: CodingOptions = OPTIONS,
     match: SequenceMatch | None = None,
 ) -> Iterator[Coded]:
@@ -473,7 +475,8 @@ def _events_for(
         verb, source_heads, parsed, actors, kb, speaker_at
     )
     sources = sources or _issuers(verb, parsed, actors, kb, speaker_at)
-    reporter = _reporting_verb(verb, kb) if verb.dep_ == "conj" and not (match and match.sources) else None
+    reattach = verb.dep_ == "conj" and not (match and match.sources) and not _second_gerund(verb)
+    reporter = _reporting_verb(verb, kb) if reattach else None
     if not sources and reporter is not None and kb.event_code(pattern.code).quad in {1, 3}:
         # "said the missiles came from Yemen and accused Iran": the parser hung the speaker's next words in his clause
         sources = _coded_actors_of(_subject_heads(reporter, False), parsed, actors, speaker_at)
@@ -482,7 +485,9 @@ def _events_for(
     target_heads = list(match.targets) if match and match.targets else _target_heads(verb, pattern, as_active)
     targets = _actors_of(target_heads, parsed, actors, speaker_at)
     # "Egypt and Sudan signed a deal in Cairo": each with the other, not with a place inside the object
-    joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1 and _joint(verb, kb)
+    joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1
+    mutual = _joint(verb, kb) and options.mutual_targets
+    joint = joint and (_joint(verb, kb) or _reciprocal(target_heads, kb))
     targets = targets or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
         targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
@@ -491,25 +496,39 @@ def _events_for(
         return  # "met with reporters": the pattern's meaning needs an actor there
     pattern = _together(verb, pattern, kb) if joint and not pattern.prep else pattern
     modality = modality_of(verb, kb)
-    fired.add(verb.i)
+    fired[verb.i] = pattern.code
     verb_span = _verb_span(verb, span)
     stance = _stance(verb, pattern.code, modality, kb)
     governor = _announcer(verb)
     if stance and stance[1] != "refusal" and governor is not None and governor.i in fired:
-        # "threatened to attack": the governing verb already coded the intention
-        stance = None if governor.lemma_.lower() in kb.modality_words["intention"] else stance
+        # "threatened to attack": the governing verb already coded an intention (a code intent.tsv derives);
+        # "agreed to hold talks" coded an accord (019), not the intent to meet
+        intents = set(kb.intent.values()) | set(kb.threat.values())
+        intended = governor.lemma_.lower() in kb.modality_words["intention"] and fired[governor.i] in intents
+        stance = None if intended else stance
+    teller = _reporting_verb(verb, kb)
+    speakers = _coded_actors_of(_subject_heads(teller, False), parsed, actors, speaker_at) if teller else []
     for source in sources:
+        # "US officials said Russia would demonstrate its isolation": a forecast of another's act is no intent
+        forecast = speakers and not any(_same_actor(source.actor, s.actor) for s in speakers)
+        source_stance = None if forecast and stance and stance[1] == "intent" else stance
         # a country's own place inside the object ("victims of the Warsaw uprising") is no target
         others: list[Mention | None] = [t for t in targets if not _same_actor(source.actor, t.actor)]
+        if targets and not others:  # "recalled its ambassador to Cambodia": the object's owner is the source
+            inside = [m for head in target_heads for t in _phrase(head) for m in actors.at(t) if m.actor.code]
+            others = [m for m in inside if not _same_actor(source.actor, m.actor)]
+            others = others[:1]
         if joint:  # "Egypt and Sudan agreed": each with the other
             others = [s for s in sources if not _same_actor(source.actor, s.actor)]
         for target in others or [None]:
             event = _event(parsed, kb, source, target, pattern.code, modality, verb_span, pattern.id)
             yield Coded(event, verb)
-            if pattern.reply and target:
-                yield Coded(_event(parsed, kb, target, source, pattern.reply, modality, verb_span, pattern.id), verb)
-            if stance:
-                code, kind = stance
+            # "Petro met Maduro", "held talks with Kurti": a joint act with a target is the target's act too
+            reply = pattern.reply or (pattern.code if mutual and not joint else None)
+            if reply and target:
+                yield Coded(_event(parsed, kb, target, source, reply, modality, verb_span, pattern.id), verb)
+            if source_stance:
+                code, kind = source_stance
                 yield Coded(
                     _event(parsed, kb, source, target, code, "asserted", verb_span, f"{pattern.id}+{kind}"), governor
                 )
@@ -539,6 +558,11 @@ def _together(verb: Token, pattern: VerbPattern, kb: Knowledge) -> VerbPattern:
         ),
         pattern,
     )
+
+
+def _reciprocal(heads: list[Token], kb: Knowledge) -> bool:
+    """Whether the target is the subjects themselves ("accused each other"), who then act on each other."""
+    return any(" ".join(t.lower_ for t in head.subtree) in kb.modality_words["reciprocal"] for head in heads)
 
 
 def _stance(verb: Token, code: str, modality: Modality, kb: Knowledge) -> tuple[str, str] | None:
@@ -676,8 +700,11 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
         main = next((a for a in clause.ancestors if a.pos_ == "VERB" and a.tag_ == verb.tag_), None)
         if main is not None and clause.tag_ != verb.tag_:
             return _subject_heads(main, title)
-    if not heads and _elaborates_an_act(verb):
+    if not heads and (_elaborates_an_act(verb) or _second_gerund(verb)):
         return []  # "accused Ethiopia of attacking a post, wounding four": the wounding is not the accuser's
+    timed = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in TIME_MARKS
+    if not heads and timed and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject_heads(verb.head.head, title)  # "After meeting Kurti, Borrell said": Borrell met him
     if not heads and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         if verb.dep_ == "conj" and is_passive(verb.head) and not is_passive(verb):
             # "was indicted by the court and will resign": the one indicted resigns, not the court
@@ -716,6 +743,14 @@ def _elaborates_an_act(verb: Token) -> bool:
     )
 
 
+def _second_gerund(verb: Token) -> bool:
+    """Whether a gerund joined to a finite verb goes on with a gerund clause before it, where the parser hung it on
+    the wrong verb ("accused X of opening fire and violating the truce"): X violated, not the accuser."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return False
+    return any(t.dep_ == "pcomp" and t.tag_ == "VBG" and t.i < verb.i for t in verb.head.subtree)
+
+
 def _target_heads(verb: Token, pattern: VerbPattern, as_active: bool = False) -> list[Token]:
     if pattern.prep:
         # "fired on Kyrgyz vehicles on their side of the border": a second such phrase says where, or when
@@ -723,7 +758,12 @@ def _target_heads(verb: Token, pattern: VerbPattern, as_active: bool = False) ->
         return _with_conjuncts(objects[:1])
     if is_passive(verb) and not as_active:
         return _with_conjuncts([c for c in verb.children if c.dep_ == "nsubjpass"])
-    return _with_conjuncts([c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}])
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
+    shared = verb.i + 2 < len(verb.doc) and verb.nbor(1).dep_ == "cc" and verb.nbor(2).head == verb
+    if not objects and shared and verb.nbor(2).dep_ == "conj":
+        # "shelled and bombed the provinces": two verbs joined by "and" alone share the second's object
+        objects = [c for c in verb.nbor(2).children if c.dep_ in {"dobj", "obj"}]
+    return _with_conjuncts(objects)
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:

@@ -113,6 +113,7 @@ def coding_options(config: dict[str, str]) -> CodingOptions:
         sources_inside_subject=True,
         verb_phrase_scope=True,
         passive_needs_by=True,
+        mutual_targets=False,
     )
 
 

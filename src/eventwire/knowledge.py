@@ -507,12 +507,14 @@ def verb_forms(lemmas: Iterable[str]) -> dict[str, str]:
 def load_modality(path: Path) -> dict[str, frozenset[str]]:
     kinds = {"future", "reported", "light", "hypothetical", "negation", "intention", "denial", "condition", "directive"}
     kinds |= {"refusal", "failure", "ultimatum", "obligation", "instrument", "joint", "stative", "performed"}
-    kinds |= {"preparation"}
+    kinds |= {"preparation", "reciprocal"}
     words: dict[str, set[str]] = {k: set() for k in kinds}
     for number, row in read_table(path, ("kind", "words")):
         if row["kind"] not in kinds:
             raise DictionaryError(str(path), number, f"unknown kind {row['kind']!r}")
         words[row["kind"]].update(w.lower() for w in split_list(row["words"]))
+    # the tagger mislemmatizes some of these verbs ("hopes", "hoping": "hop"); their written forms still count
+    words["intention"] |= {form for verb in list(words["intention"]) for form in inflections(verb)}
     return {k: frozenset(v) for k, v in words.items()}
 
 

@@ -80,7 +80,7 @@ def find_quotes(parsed: ParsedDocument, actors: list[SentenceActors], kb: Knowle
         if is_partial:
             frames.append(_sentence_speaker(body[first]))
         else:
-            found = (_frame(body[i], qs, kb) for i in dict.fromkeys((last, first)))
+            found = (_frame(body[i], qs, spans, kb) for i in dict.fromkeys((last, first)))
             frames.append(next((f for f in found if f[2] is not None), (None, None, None)))
     _share_frames(spans, frames, partial)
     quotes = [
@@ -137,15 +137,16 @@ def _inside(token: Token, parsed: ParsedSentence, qs: QuoteSpan) -> bool:
     return qs.start <= offset < qs.end
 
 
-def _frame(pair: tuple[ParsedSentence, SentenceActors], qs: QuoteSpan, kb: Knowledge) -> Frame:
-    """The speaker of the speech verb outside the quote in this sentence, if any."""
+def _frame(pair: tuple[ParsedSentence, SentenceActors], qs: QuoteSpan, spans: list[QuoteSpan], kb: Knowledge) -> Frame:
+    """The speaker of the speech verb outside the quote `qs` and the document's other quotes `spans` ("'... must be
+    maintained,' said Petro, adding that '...'": not "maintained"), in this sentence, if any."""
     parsed, actors = pair
     for token in parsed.span:
-        if _inside(token, parsed, qs):
+        if any(_inside(token, parsed, s) for s in (qs, *spans)):
             continue
         if token.lemma_.lower() in kb.speech_verbs and token.pos_ == "VERB":
             subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is not None and not _inside(subject, parsed, qs):
+            if subject is not None and not any(_inside(subject, parsed, s) for s in (qs, *spans)):
                 return (*_speaker(subject, parsed, actors), token.text)
         if token.lower_ == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)

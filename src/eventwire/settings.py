@@ -80,6 +80,8 @@ class CodingOptions:
     source ("X was criticized over its dispute with Y": X, Y), as in PETRARCH, whose passive needs "by".
     comma_clauses: comma-delimited clauses of these lengths are not coded, verbs nor actors, as in
     PETRARCH (None: every clause is coded).
+    mutual_targets: a joint act (modality.tsv `joint`) with a target is the target's act too ("Petro met
+    Maduro": both met); PETRARCH codes it one way.
     verb_phrase_scope: a verb one of whose patterns matches takes its verb phrase: the verbs inside it
     are not coded ("is said to be about to restore ties" is coded as "said"), as in PETRARCH.
     """
@@ -91,3 +93,4 @@ class CodingOptions:
     passive_needs_by: bool = False
     verb_phrase_scope: bool = False
     comma_clauses: CommaClauses | None = None
+    mutual_targets: bool = True
