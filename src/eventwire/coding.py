@@ -486,7 +486,9 @@ def _events_for(
     targets = _actors_of(target_heads, parsed, actors, speaker_at)
     # "Egypt and Sudan signed a deal in Cairo": each with the other, not with a place inside the object
     joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1
-    mutual = _joint(verb, kb) and options.mutual_targets
+    # "Petro met Maduro", "held talks with X": both did it; not "launched drills around Taiwan", whose object
+    # names a joint act but whose target only undergoes it
+    mutual = options.mutual_targets and _joint(verb, kb) and (pattern.prep == "with" or _joint_verb(verb, kb))
     joint = joint and (_joint(verb, kb) or _reciprocal(target_heads, kb))
     targets = targets or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
@@ -540,6 +542,10 @@ def _joint(verb: Token, kb: Knowledge) -> bool:
     obj = direct_object(verb)
     own, around = _object_words(obj) if obj is not None else (set(), set())
     return bool(({verb.lemma_.lower()} | own | around) & kb.modality_words["joint"])
+
+
+def _joint_verb(verb: Token, kb: Knowledge) -> bool:
+    return verb.lemma_.lower() in kb.modality_words["joint"]
 
 
 def _together(verb: Token, pattern: VerbPattern, kb: Knowledge) -> VerbPattern:
