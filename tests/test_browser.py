@@ -101,7 +101,10 @@ def filter_events(page, **fields: str) -> None:
     """Fill the filter form and submit it; returns once the table shows the new answer."""
     for name, value in fields.items():
         page.fill(f"#event-filters [name={name}]", value)
-    with page.expect_response(lambda response: "/api/v1/events?" in response.url):
+    # the answer to this filter, not the page's first unfiltered load still in flight on a busy machine
+    with page.expect_response(
+        lambda response: "/api/v1/events?" in response.url and all(f"{name}=" in response.url for name in fields)
+    ):
         page.click("#event-filters button[type=submit]")
     page.wait_for_function("document.querySelector('#events-status').textContent.endsWith(' events')")
 
