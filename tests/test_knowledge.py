@@ -73,6 +73,7 @@ def _copy_data(tmp_path: Path) -> Path:
         ("agents.tsv", "gov\tpresident", "sector must be an upper-case code"),
         ("intent.tsv", "04\t999", "unknown CAMEO code '999'"),
         ("modality.tsv", "maybe\tperhaps", "unknown kind 'maybe'"),
+        ("offices.tsv", "Foreign Minister", "noun must be one lowercase word"),
         ("regions.tsv", "Nowhere\t\tXx\t1\t1", "needs a name, a 3-letter country code"),
         ("regions.tsv", "Nowhere\t\tXXX\t91\t1", "lat/lon out of range"),
     ],

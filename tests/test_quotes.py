@@ -89,3 +89,51 @@ def test_a_speech_verb_inside_another_quote_is_not_the_frame(code):
     )
     found = direct(code(text, D))
     assert ("Ana Rojas", "a closed border helps nobody.") in found
+
+
+def quoted(coded):
+    """(speaker name, first words) of every direct quote, whole or partial."""
+    return [(q.speaker.name if q.speaker else None, q.text) for q in coded.quotes if q.direct]
+
+
+def test_a_speaker_named_by_office_is_the_person_named_before(code):
+    text = (
+        "Argentina's envoy, Tomas Herrera, asked the council to delay the vote on Monday.\n\n"
+        "The Argentine envoy called the draft unbalanced and walked out of the chamber.\n\n"
+        '"This text was written in one capital," the Argentine envoy said. "We will not sign it."'
+    )
+    found = quoted(code(text, D))
+    assert ("Tomas Herrera", "This text was written in one capital") in found
+    assert ("Tomas Herrera", "We will not sign it.") in found
+
+
+def test_an_office_with_no_person_named_before_stays_the_country(code):
+    text = '"Our troops will stay," the Argentine defence minister said.'
+    assert [(q.speaker.code, q.text) for q in code(text, D).quotes] == [("ARGGOV", "Our troops will stay")]
+
+
+def test_a_quote_after_adding_that_is_the_frame_speaker(code):
+    text = (
+        '"Every harvest must reach the market, and the roads must be maintained," said Moreno, '
+        'adding that "closing the border hurts both peoples."'
+    )
+    found = quoted(code("Bolivian President Luis Moreno visited the border on Monday.\n\n" + text, D))
+    assert ("Luis Moreno", "closing the border hurts both peoples.") in found
+
+
+def test_partial_quotes_in_reported_speech_are_the_reporting_clause_subject(code):
+    text = (
+        "Indian Foreign Minister Ravi Menon met his Nepali counterpart in Delhi on Friday.\n\n"
+        "A statement issued by Nepal's Foreign Ministry said Menon had stressed that both sides "
+        '"share a long and open border", while seeking "lasting calm along the river".'
+    )
+    partial = [(q.speaker and q.speaker.name, q.text) for q in code(text, D).quotes if q.partial]
+    assert partial == [
+        ("Ravi Menon", "share a long and open border"),
+        ("Ravi Menon", "lasting calm along the river"),
+    ]
+
+
+def test_a_partial_quote_with_no_speech_verb_above_is_the_sentence_subject(code):
+    coded = code('Chilean President Ana Vidal called the new tariffs "a step backwards" on Tuesday.', D)
+    assert [(q.speaker.name, q.text) for q in coded.quotes if q.partial] == [("Ana Vidal", "a step backwards")]

@@ -130,6 +130,7 @@ class Knowledge:
     verb_forms: dict[str, str]
     nouns: dict[str, tuple[VerbPattern, ...]]
     speech_verbs: frozenset[str]
+    person_offices: frozenset[str]
     chrome_lines: frozenset[str]
     caption_cues: tuple[str, ...]
     modality_words: dict[str, frozenset[str]]
@@ -527,6 +528,16 @@ def load_contexts(path: Path) -> dict[str, tuple[str, ...]]:
     return contexts
 
 
+def load_offices(path: Path) -> frozenset[str]:
+    """offices.tsv: one person's offices, by the lowercase head noun a description of them ends in."""
+    nouns = set()
+    for number, row in read_table(path, ("noun",)):
+        if not row["noun"].isalpha() or not row["noun"].islower():
+            raise DictionaryError(str(path), number, f"noun must be one lowercase word, found {row['noun']!r}")
+        nouns.add(row["noun"])
+    return frozenset(nouns)
+
+
 @dataclass(frozen=True)
 class DataDirs:
     """Knowledge files from `user` where it has one of that name (EVENTWIRE_DATA_DIR), else the bundled ones."""
@@ -561,6 +572,7 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
         verb_forms=verb_forms({**sequences, **verbs}),
         nouns=nouns,
         speech_verbs=frozenset(r["verb"].lower() for _, r in read_table(data_dir / "speech.tsv", ("verb",))),
+        person_offices=load_offices(data_dir / "offices.tsv"),
         chrome_lines=frozenset(r["text"].lower() for _, r in boiler if r["kind"] == "chrome"),
         caption_cues=tuple(r["text"].lower() for _, r in boiler if r["kind"] == "caption"),
         modality_words=load_modality(data_dir / "modality.tsv"),

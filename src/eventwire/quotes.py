@@ -6,8 +6,10 @@ of a paragraph that opens a quote without closing it, across paragraphs. The spe
 comes from the frame around the quote: `"...," X said.`, `X said: "..."`, `"...," said X`,
 `"...," he said.`, `according to X`; a quote with no frame of its own continues the
 previous quote's speaker. A quote that never closes ends with its paragraph. Short
-quoted phrases inside a sentence (scare quotes) are partial quotes of the sentence's
-speaker. Reported speech ("X said tougher sanctions were senseless") is a quote with
+quoted phrases inside a sentence (scare quotes) are partial quotes of the speech verb
+that governs them ("said Y had stressed "..."": Y), else of the sentence's subject. A
+speaker described by office ("the Russian ambassador said") is the person of that
+country or body the document named before. Reported speech ("X said tougher sanctions were senseless") is a quote with
 `direct=False` and the content clause as text.
 """
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .actors import SentenceActors
+from .actors import Mention, SentenceActors
 from .knowledge import Knowledge
 from .nlp import ParsedDocument, ParsedSentence
 from .records import Actor, Quote
@@ -29,6 +31,9 @@ OPENERS = {"“", "«", "„"}
 CLOSERS = {"”", "»"}
 STRAIGHT = '"'
 Frame = tuple[Actor | None, tuple[int, int] | None, str | None]
+Body = list[tuple[ParsedSentence, SentenceActors]]
+# a participle or conjoined verb without a subject of its own speaks for its head's ("said X, adding that ...")
+INHERITING_DEPS = {"advcl", "conj", "xcomp"}
 
 
 @dataclass(frozen=True)
@@ -78,9 +83,9 @@ def find_quotes(parsed: ParsedDocument, actors: list[SentenceActors], kb: Knowle
     for qs, is_partial in zip(spans, partial, strict=True):
         first, last = _sentence_at(starts, qs.start), _sentence_at(starts, max(qs.end - 1, qs.start))
         if is_partial:
-            frames.append(_sentence_speaker(body[first]))
+            frames.append(_governing_speaker(body, first, qs, kb) or _sentence_speaker(body, first, kb))
         else:
-            found = (_frame(body[i], qs, spans, kb) for i in dict.fromkeys((last, first)))
+            found = (_frame(body, i, spans, kb) for i in dict.fromkeys((last, first)))
             frames.append(next((f for f in found if f[2] is not None), (None, None, None)))
     _share_frames(spans, frames, partial)
     quotes = [
@@ -137,32 +142,58 @@ def _inside(token: Token, parsed: ParsedSentence, qs: QuoteSpan) -> bool:
     return qs.start <= offset < qs.end
 
 
-def _frame(pair: tuple[ParsedSentence, SentenceActors], qs: QuoteSpan, spans: list[QuoteSpan], kb: Knowledge) -> Frame:
-    """The speaker of the speech verb outside the quote `qs` and the document's other quotes `spans` ("'... must be
-    maintained,' said Petro, adding that '...'": not "maintained"), in this sentence, if any."""
-    parsed, actors = pair
+def _frame(body: Body, index: int, spans: list[QuoteSpan], kb: Knowledge) -> Frame:
+    """The speaker of the speech verb outside every quote of this sentence, if any."""
+    parsed, _ = body[index]
     for token in parsed.span:
-        if any(_inside(token, parsed, s) for s in (qs, *spans)):
+        if any(_inside(token, parsed, qs) for qs in spans):
             continue
         if token.lemma_.lower() in kb.speech_verbs and token.pos_ == "VERB":
-            subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is not None and not any(_inside(subject, parsed, s) for s in (qs, *spans)):
-                return (*_speaker(subject, parsed, actors), token.text)
+            subject = _subject(token)
+            if subject is not None and not any(_inside(subject, parsed, qs) for qs in spans):
+                return (*_speaker(subject, body, index, kb), token.text)
         if token.lower_ == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if pobj is not None:
-                return (*_speaker(pobj, parsed, actors), "according to")
+                return (*_speaker(pobj, body, index, kb), "according to")
     return None, None, None
 
 
-def _speaker(
-    token: Token, parsed: ParsedSentence, actors: SentenceActors
-) -> tuple[Actor | None, tuple[int, int] | None]:
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a participle or conjoined verb without one, its head's."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return subject
+
+
+def _governing_speaker(body: Body, index: int, qs: QuoteSpan, kb: Knowledge) -> Frame | None:
+    """The speaker of the nearest speech verb above a partial quote ("said Y had stressed "...""): Y)."""
+    parsed, _ = body[index]
+    quoted = [t for t in parsed.span if _inside(t, parsed, qs)]
+    if not quoted:
+        return None
+    verb: Token = quoted[0]
+    while _inside(verb.head, parsed, qs) and verb.head.i != verb.i:  # up to the phrase's own head
+        verb = verb.head
+    while verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in kb.speech_verbs and verb.pos_ == "VERB":
+            subject = _subject(verb)
+            actor, span = _speaker(subject, body, index, kb) if subject is not None else (None, None)
+            if actor is not None:
+                return actor, span, verb.text
+    return None
+
+
+def _speaker(token: Token, body: Body, index: int, kb: Knowledge) -> tuple[Actor | None, tuple[int, int] | None]:
+    parsed, actors = body[index]
     mentions = actors.at(token)
     if mentions:
         m = mentions[0]
-        return m.actor, (parsed.sentence.start + m.char_start, parsed.sentence.start + m.char_end)
+        actor = _office_holder(token, m, body, index, kb) or m.actor
+        return actor, (parsed.sentence.start + m.char_start, parsed.sentence.start + m.char_end)
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.is_title:
         start = parsed.sentence.start + token.left_edge.idx - parsed.span.start_char
         name = parsed.span.doc[token.left_edge.i : token.i + 1].text
@@ -170,21 +201,46 @@ def _speaker(
     return None, None
 
 
-def _sentence_speaker(pair: tuple[ParsedSentence, SentenceActors]) -> Frame:
-    parsed, actors = pair
-    root = parsed.span.root
+def _office_holder(token: Token, mention: Mention, body: Body, index: int, kb: Knowledge) -> Actor | None:
+    """The person a definite description of an office stands for: "the Russian ambassador said".
+
+    News names a speaker once and then calls them by office; the description is the latest
+    person named before it with the same country, or within the same international body.
+    """
+    described = mention.actor
+    if mention.kind != "agent" or token.tag_ != "NN" or token.lemma_.lower() not in kb.person_offices:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    for j in range(index, -1, -1):
+        parsed, actors = body[j]
+        for earlier in reversed(parsed.span if j < index else parsed.span.doc[parsed.span.start : token.i]):
+            for m in actors.at(earlier):
+                if m.kind == "person" and _same_side(m.actor, described):
+                    return m.actor
+    return None
+
+
+def _same_side(person: Actor, described: Actor) -> bool:
+    if described.country:
+        return person.country == described.country
+    return bool(described.code) and (person.code or "").startswith(described.code or "")
+
+
+def _sentence_speaker(body: Body, index: int, kb: Knowledge) -> Frame:
+    root = body[index][0].span.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None, None, None
-    actor, span = _speaker(subject, parsed, actors)
+    actor, span = _speaker(subject, body, index, kb)
     return actor, span, root.text
 
 
-def _reported(body: list[tuple[ParsedSentence, SentenceActors]], direct: list[Quote], kb: Knowledge) -> list[Quote]:
+def _reported(body: Body, direct: list[Quote], kb: Knowledge) -> list[Quote]:
     """Reported speech: a speech verb with a content clause, in a sentence with no direct quote."""
     quoted = [q.quote_span for q in direct if not q.partial]
     found = []
-    for parsed, actors in body:
+    for index, (parsed, _) in enumerate(body):
         start, end = parsed.sentence.start, parsed.sentence.end
         if any(s < end and start < e for s, e in quoted):
             continue
@@ -201,7 +257,7 @@ def _reported(body: list[tuple[ParsedSentence, SentenceActors]], direct: list[Qu
             # the clause's text from the sentence's, not the paragraph's (Doc.text joins every token each time)
             clause_chars = slice(start_char - parsed.span.start_char, end_char - parsed.span.start_char)
             for head in (subject, *subject.conjuncts):
-                actor, span = _speaker(head, parsed, actors)
+                actor, span = _speaker(head, body, index, kb)
                 found.append(
                     Quote(
                         doc=parsed.sentence.doc,
