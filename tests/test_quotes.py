@@ -137,3 +137,12 @@ def test_partial_quotes_in_reported_speech_are_the_reporting_clause_subject(code
 def test_a_partial_quote_with_no_speech_verb_above_is_the_sentence_subject(code):
     coded = code('Chilean President Ana Vidal called the new tariffs "a step backwards" on Tuesday.', D)
     assert [(q.speaker.name, q.text) for q in coded.quotes if q.partial] == [("Ana Vidal", "a step backwards")]
+
+
+def test_an_office_description_prefers_the_person_named_with_that_office(code):
+    text = (
+        "Argentine Ambassador Luis Pardo met the council's president on Monday.\n\n"
+        "Argentine President Marta Vidal later spoke to reporters in Buenos Aires.\n\n"
+        '"We asked for more time," the Argentine ambassador said.'
+    )
+    assert ("Luis Pardo", "We asked for more time") in quoted(code(text, D))

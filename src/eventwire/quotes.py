@@ -205,20 +205,22 @@ def _office_holder(token: Token, mention: Mention, body: Body, index: int, kb: K
     """The person a definite description of an office stands for: "the Russian ambassador said".
 
     News names a speaker once and then calls them by office; the description is the latest
-    person named before it with the same country, or within the same international body.
+    person named before it with the same country, or within the same international body, and
+    first one named with that office word in their sentence ("Ambassador X" after "President Y").
     """
-    described = mention.actor
-    if mention.kind != "agent" or token.tag_ != "NN" or token.lemma_.lower() not in kb.person_offices:
+    described, office = mention.actor, token.lemma_.lower()
+    if mention.kind != "agent" or token.tag_ != "NN" or office not in kb.person_offices:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
+    same_side: list[tuple[Actor, bool]] = []
     for j in range(index, -1, -1):
         parsed, actors = body[j]
         for earlier in reversed(parsed.span if j < index else parsed.span.doc[parsed.span.start : token.i]):
             for m in actors.at(earlier):
                 if m.kind == "person" and _same_side(m.actor, described):
-                    return m.actor
-    return None
+                    same_side.append((m.actor, any(t.lemma_.lower() == office for t in parsed.span)))
+    return next((a for a, titled in same_side if titled), same_side[0][0] if same_side else None)
 
 
 def _same_side(person: Actor, described: Actor) -> bool:
