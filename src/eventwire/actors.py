@@ -963,6 +963,9 @@ class ActorResolver:
                 if pobj.i in matches and matches[pobj.i][0].kind == "agent":
                     found += self._countries_of(pobj, matches)
                 candidates += [c for c in pobj.children if c.dep_ in {"amod", "compound"}]
+        # "a spokesman for Iran's foreign ministry": the body an agent works for; not "the envoy for Syria"
+        bodies = [] if places_only else [o for o in of_objects(head, ("for",)) if o.i in matches]
+        found += [f for o in bodies if matches[o.i][0].kind == "agent" for f in self._countries_of(o, matches)]
         candidates += [c for candidate in candidates for c in candidate.conjuncts]
         seen = {span.root.i for _, span in found}
         for candidate in candidates:

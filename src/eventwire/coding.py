@@ -33,6 +33,8 @@ INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp", "advcl"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
 TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
 NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}  # "which", "that", "who", "whom"; not "whose", which owns the noun after it
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
@@ -614,6 +616,8 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
         if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.lower_ in TIME_MARKS for c in verb.children):
             return []  # "alleged fraud after X was declared the winner": who declared it is not said
     heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not heads and _misparsed_predicate(verb):
+        heads = [verb.head]
     if not heads and verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "urged Iran to release", "called on Israel to withdraw"
         controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
@@ -635,6 +639,13 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
             return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
+
+
+def _misparsed_predicate(verb: Token) -> bool:
+    """Whether a finite verb is the sentence's predicate that the parser hung on its subject as a clause, making
+    the subject the root ("A spokesman for the ministry, N, called on ...": "called" under "spokesman")."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}
 
 
 def _stranded_agents(verb: Token) -> list[Token]:
@@ -688,7 +699,7 @@ def _actors_of(
     heads: list[Token], parsed: ParsedSentence, actors: SentenceActors, speaker_at: SpeakerAt
 ) -> list[Mention]:
     found: list[Mention] = []
-    for head in heads:
+    for head in map(_antecedent, heads):
         if head.i in actors.first_person:
             offset = parsed.sentence.start + head.idx - parsed.span.start_char
             speaker = speaker_at(offset)
@@ -698,6 +709,15 @@ def _actors_of(
             continue
         found.extend(actors.at(head))
     return found
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative clause hangs on, for its relative pronoun: in "Kenya, which accuses Uganda of ..." and
+    "the officials who met the envoy", the pronoun stands for the noun and is the clause's actor."""
+    if token.tag_ not in RELATIVE_PRONOUN_TAGS:
+        return token
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None else token
 
 
 def _coded_actors_of(
