@@ -80,7 +80,7 @@ def test_a_role_in_the_text_beats_the_dictionary(code):
 def test_an_unnamed_crowd_takes_no_country_where_its_sentence_names_another(code):
     coded = code(
         "Russia's foreign minister spoke by telephone with his Armenian counterpart on Monday. "
-        "Villagers from both sides threw stones at each other, and Azerbaijani police later fired tear gas."
+        "Villagers near the frontier threw stones at each other, and Azerbaijani police later fired tear gas."
     )
     assert {e.source.country for e in coded.events if e.cameo.startswith("14")} <= {None}
     assert "RUS" not in {e.source.country for e in coded.events if e.cameo != "040"}

@@ -422,6 +422,21 @@ def stray_places(head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[To
     ]
 
 
+def comma_listed(adjective: Token, matches: dict[int, tuple[Entry, Span]]) -> list[Token]:
+    """Country adjectives listed with commas before the adjective of an agent, as headlines write "and" ("Thai,
+    Cambodian troops"): the parser hangs them elsewhere, but each qualifies the agent as a conjunct would."""
+    doc, found = adjective.doc, []
+    i = adjective.i
+    while _is_adjective(i, matches) and i >= 2 and doc[i - 1].lower_ == "," and _is_adjective(i - 2, matches):
+        i -= 2
+        found.append(doc[i])
+    return found
+
+
+def _is_adjective(i: int, matches: dict[int, tuple[Entry, Span]]) -> bool:
+    return i in matches and matches[i][0].kind == "adjective"
+
+
 def of_objects(head: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
     """The objects of the noun's "of" (or other `preps`) phrases and their conjuncts ("members of X and Y")."""
     return [
@@ -963,6 +978,7 @@ class ActorResolver:
                 if pobj.i in matches and matches[pobj.i][0].kind == "agent":
                     found += self._countries_of(pobj, matches)
                 candidates += [c for c in pobj.children if c.dep_ in {"amod", "compound"}]
+        candidates += [t for c in candidates for t in comma_listed(c, matches)]
         # "a spokesman for Iran's foreign ministry": the body an agent works for; not "the envoy for Syria"
         bodies = [] if places_only else [o for o in of_objects(head, ("for",)) if o.i in matches]
         found += [f for o in bodies if matches[o.i][0].kind == "agent" for f in self._countries_of(o, matches)]
