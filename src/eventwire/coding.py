@@ -128,13 +128,27 @@ def _verb_events(
     if match is not None:
         rule = match.pattern.rule
         return list(_events_for(parsed, verb, rule, actors, kb, speaker_at, fired, options, match)) if rule else []
+    untargeted: list[tuple[tuple[bool, int], list[Coded]]] = []  # open patterns with no actor, by where their prep is
     for pattern in matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)):
-        if pattern.code == NULL_CODE:
+        if pattern.code == NULL_CODE or _vowed_not_to(verb, pattern, kb):
             return []
         found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired, options))
+        if found and pattern.open_prep and all(c.event.target is None for c in found):
+            # "called for calm on Monday": the preposition nearest the verb says what the request is
+            at = min((c.i < verb.i, abs(c.i - verb.i)) for c in verb.children if c.lower_ == pattern.prep)
+            untargeted.append((at, found))
+            continue
         if found or not pattern.prep:
             return found
-    return []
+    return min(untargeted, key=lambda pair: pair[0])[1] if untargeted else []
+
+
+def _vowed_not_to(verb: Token, pattern: VerbPattern, kb: Knowledge) -> bool:
+    """Whether an intention verb coded as an intent (intent.tsv) pledges not to act ("has vowed not to return the
+    land"): that is no intent to cooperate; what the negated complement codes, if anything, is what was said."""
+    if verb.lemma_.lower() not in kb.modality_words["intention"] or pattern.code not in kb.intent.values():
+        return False
+    return any(c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
 
 
 def _demanded(
@@ -391,8 +405,8 @@ def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
 
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
     """The patterns whose constraints the verb's dependents satisfy, most specific first; a pattern that only
-    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking).
-    An `obj=` word `on_alert` is a prepositional phrase of the verb: "remained on high alert" has no object."""
+    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking), unless
+    it codes nothing ("hosts millions of refugees"). An `obj=` word `on_alert` is a prepositional phrase of the verb: "remained on high alert" has no object."""
     obj = direct_object(verb)
     own, around = _object_words(obj) if obj is not None else (set(), set())
     own |= {
@@ -410,6 +424,8 @@ def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterato
             continue
         if not pattern.objects or own & pattern.objects:
             yield pattern
+        elif around & pattern.objects and pattern.code == NULL_CODE:
+            yield pattern  # "hosts millions of refugees" is no hosting of a visit, as "hosts refugees" is not
         elif around & pattern.objects:
             later.append(pattern)
     yield from later
@@ -483,8 +499,8 @@ def _events_for(
     if not targets and not pattern.prep and options.targets_after_verb:
         targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
     targets = [m for m in targets if m.actor.code]
-    if pattern.prep and not targets:
-        return  # "met with reporters": the pattern's meaning needs an actor there
+    if pattern.prep and not targets and not (pattern.open_prep and direct_object(verb) is None):
+        return  # "met with reporters": the pattern's meaning needs an actor there; "called for calm" does not
     modality = modality_of(verb, kb)
     fired.add(verb.i)
     verb_span = _verb_span(verb, span)

@@ -1,0 +1,38 @@
+"""Who acts: subjects the parser hides in relative clauses, appositions, headline lists and open requests."""
+
+from conftest import triples
+
+
+def test_a_relative_pronoun_acts_as_the_noun_its_clause_hangs_on(code):
+    coded = code("Kenya, which accuses Uganda of backing the rebels, recalled its envoy on Monday.")
+    assert ("KEN", "UGA", "11") in triples(coded)
+    coded = code("The authorities in Nairobi, who accuse Uganda of arming the rebels, ordered the envoy to leave.")
+    assert ("KEN", "UGA", "11") in triples(coded)
+
+
+def test_an_apposed_subject_the_parser_made_the_root_still_acts(code):
+    coded = code("Egypt's top diplomat, Omar Nabil, called on Ethiopia to resume the talks.")
+    assert ("EGY", "ETH", "02") in triples(coded)
+
+
+def test_an_agent_for_a_body_takes_the_bodys_country(code):
+    coded = code("A spokeswoman for Egypt's foreign ministry, Mona Fathi, condemned the raid on Tuesday.")
+    assert {e.source.code for e in coded.events if e.cameo.startswith("11")} == {"EGYGOV"}
+    coded = code("The UN envoy for Yemen met the Saudi foreign minister in Riyadh on Sunday.")
+    assert "YEM" not in {e.source.country for e in coded.events}
+
+
+def test_country_adjectives_listed_with_commas_in_a_headline_are_each_a_party(code):
+    coded = code("Thai, Cambodian troops clash at disputed border\n\nThe fighting lasted several hours on Thursday.")
+    assert {("THA", "KHM", "19"), ("KHM", "THA", "19")} <= triples(coded)
+    coded = code("In Beijing, Japanese diplomats met the Chinese foreign minister on Monday.")
+    assert ("CHN", "JPN", "04") not in triples(coded)
+
+
+def test_a_call_for_something_or_on_someone_no_actor_names_is_an_appeal_without_target(code):
+    coded = code("Kenya called for calm on Monday after the riots in Nairobi.")
+    assert [(e.source.code, e.target, e.cameo, e.rule) for e in coded.events] == [("KEN", None, "020", "call-for")]
+    coded = code("Jordan called on the international community to protect the refugees.")
+    assert ("JOR", None, "02") in triples(coded)
+    coded = code("Kenya called on Uganda to withdraw its troops from the island.")
+    assert ("KEN", "UGA", "02") in triples(coded) and ("KEN", None, "02") not in triples(coded)
