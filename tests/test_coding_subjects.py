@@ -36,3 +36,23 @@ def test_a_call_for_something_or_on_someone_no_actor_names_is_an_appeal_without_
     assert ("JOR", None, "02") in triples(coded)
     coded = code("Kenya called on Uganda to withdraw its troops from the island.")
     assert ("KEN", "UGA", "02") in triples(coded) and ("KEN", None, "02") not in triples(coded)
+
+
+def test_a_generic_relative_clause_names_no_actor(code):
+    coded = code("Rebels who refuse to disarm will be arrested, the Kenyan president said on Friday.")
+    assert not [e for e in coded.events if e.cameo.startswith("12")]
+
+
+def test_a_vow_not_to_act_is_no_intent_to_cooperate(code):
+    coded = code("Ethiopia's prime minister vowed not to hand the disputed land back to Eritrea.")
+    assert not [e for e in coded.events if e.cameo.startswith("03")]
+    coded = code("China's president vowed to deepen cooperation with Russia on Friday.")
+    assert ("CHN", None, "03") in triples(coded)
+
+
+def test_hosting_refugees_is_no_visit_and_troops_withdrawn_from_a_country_target_it(code):
+    coded = code(
+        "Kenya, which hosts hundreds of thousands of Somali refugees, has withdrawn most of its troops from Somalia."
+    )
+    assert not [e for e in coded.events if e.cameo.startswith("04")]
+    assert ("KEN", "SOM", "08") in triples(coded)

@@ -733,7 +733,15 @@ def _antecedent(token: Token) -> Token:
     if token.tag_ not in RELATIVE_PRONOUN_TAGS:
         return token
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
-    return clause.head if clause is not None else token
+    return clause.head if clause is not None and not _generic(clause, token) else token
+
+
+def _generic(clause: Token, pronoun: Token) -> bool:
+    """Whether a relative clause says what any one of a kind does, not what someone did: in the present, with no
+    comma, on a plural with no determiner ("Guerrillas who refuse to disarm will be pursued")."""
+    noun = clause.head
+    bare = noun.tag_ in {"NNS", "NNPS"} and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+    return bare and clause.tag_ == "VBP" and pronoun.i > 0 and pronoun.nbor(-1).lower_ != ","
 
 
 def _coded_actors_of(
