@@ -109,9 +109,7 @@ class VerbPattern:
     example: str
     line: int
     reply: str | None = None  # a paired code `032:033`: the target's event towards the source
-    open_prep: bool = (
-        False  # `prep=for?`: with no actor there and no object, the event has no target ("called for calm")
-    )
+    open_prep: bool = False  # `prep=for?`: no actor there, no object: an event with no target ("called for calm")
 
     @property
     def specificity(self) -> int:
