@@ -56,3 +56,12 @@ def test_hosting_refugees_is_no_visit_and_troops_withdrawn_from_a_country_target
     )
     assert not [e for e in coded.events if e.cameo.startswith("04")]
     assert ("KEN", "SOM", "08") in triples(coded)
+
+
+def test_the_bloc_is_the_international_body_named_last(code):
+    coded = code(
+        "ECOWAS leaders met in Abuja on Sunday to discuss the coup. The bloc imposed sanctions on Niger after the talks."
+    )
+    assert ("IGOWAFWAS", "NER", "16") in triples(coded)
+    coded = code("NATO ministers met in Brussels on Monday. The opposition alliance in Kenya called for protests.")
+    assert not [e for e in coded.events if e.source.code.startswith("IGO") and e.cameo.startswith("02")]

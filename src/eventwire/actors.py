@@ -62,6 +62,8 @@ PLACE_PREPS = {"in", "at", "near", "to", "into", "across", "outside", "inside"} 
 # "the two countries", "both sides", "the two men": the two most recent countries or people of the document
 PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = dict.fromkeys(("countries", "nations", "sides", "governments", "states", "neighbours", "neighbors"), False)
+# "ECOWAS imposed sanctions ... the bloc said": the international body the document named last
+BODY_NOUNS = {"bloc", "alliance", "organisation", "organization", "grouping"}
 PAIR_NOUNS |= dict.fromkeys(("men", "women", "officials", "leaders", "ministers", "presidents", "envoys"), True)
 
 
@@ -321,11 +323,15 @@ class DocumentMemory:
     last_speaker: Actor | None = None  # the person last named as a subject: "he" in subject place is them
     last_country: str | None = None
     last_subject: Actor | None = None
+    last_body: Actor | None = None  # the international body last named: "the bloc" refers back to it
     recent_countries: list[str] = field(default_factory=list)  # most recent last, each once
     recent_people: list[Actor] = field(default_factory=list)
 
     def note(self, mention: Mention) -> None:
         """Keep the countries and people named, in the order last named, for "the two countries"."""
+        code = mention.actor.code or "---"
+        if mention.kind in {"igo", "agent"} and mention.actor.country is None and not code.startswith("---"):
+            self.last_body = mention.actor  # "the UN", "ECOWAS leaders"
         if mention.kind == "person" and mention.actor.country:
             self.recent_people = [p for p in self.recent_people if p.name != mention.actor.name] + [mention.actor]
         elif mention.kind not in {"pronoun", "pair"} and mention.actor.country:
@@ -435,6 +441,12 @@ def comma_listed(adjective: Token, matches: dict[int, tuple[Entry, Span]]) -> li
 
 def _is_adjective(i: int, matches: dict[int, tuple[Entry, Span]]) -> bool:
     return i in matches and matches[i][0].kind == "adjective"
+
+
+def _bare_reference(token: Token) -> bool:
+    """Whether a noun refers back, as "the bloc" or "the regional bloc" do: "the" and plain adjectives only."""
+    words = [c for c in token.children if c.i < token.i]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in words) and all(c.dep_ in {"det", "amod"} for c in words)
 
 
 def of_objects(head: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
@@ -645,6 +657,8 @@ class ActorResolver:
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
         if token.pos_ not in {"PROPN", "NOUN", "X"}:
             return ()
+        if token.lower_ in BODY_NOUNS and self.memory.last_body and token.i not in matches and _bare_reference(token):
+            return (self._mention(self.memory.last_body, token.doc[token.left_edge.i : token.i + 1], "pronoun"),)
         if token.lower_ in PAIR_NOUNS and any(c.lower_ in PAIR_WORDS for c in token.children) and not of_objects(token):
             return self._pair(token, matches)
         ent = next((e for s, e in persons.items() if s <= token.i < e.end), None) if persons else None
