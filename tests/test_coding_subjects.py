@@ -65,3 +65,10 @@ def test_the_bloc_is_the_international_body_named_last(code):
     assert ("IGOWAFWAS", "NER", "16") in triples(coded)
     coded = code("NATO ministers met in Brussels on Monday. The opposition alliance in Kenya called for protests.")
     assert not [e for e in coded.events if e.source.code.startswith("IGO") and e.cameo.startswith("02")]
+
+
+def test_exchanges_of_fire_and_accusations_go_both_ways(code):
+    coded = code("Kenya and Uganda signed a border deal in May. The two sides have been exchanging fire since Tuesday.")
+    assert {("KEN", "UGA", "19"), ("UGA", "KEN", "19")} <= triples(coded)
+    coded = code("Peru and Chile traded accusations over the fishing dispute on Friday.")
+    assert {("PER", "CHL", "11"), ("CHL", "PER", "11")} <= triples(coded)
