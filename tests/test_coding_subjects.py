@@ -72,3 +72,11 @@ def test_exchanges_of_fire_and_accusations_go_both_ways(code):
     assert {("KEN", "UGA", "19"), ("UGA", "KEN", "19")} <= triples(coded)
     coded = code("Peru and Chile traded accusations over the fishing dispute on Friday.")
     assert {("PER", "CHL", "11"), ("CHL", "PER", "11")} <= triples(coded)
+
+
+def test_the_two_sides_are_the_countries_named_next_when_fewer_were_named_before(code):
+    coded = code(
+        "Three soldiers were wounded on the Indian side overnight. The two sides have exchanged fire since Chinese "
+        "troops crossed into India's Ladakh region on Monday."
+    )
+    assert {("IND", "CHN", "19"), ("CHN", "IND", "19")} <= triples(coded)

@@ -33,6 +33,7 @@ OF_PREPS = {"of", "from", "in", "throughout"}
 PLACE_KINDS = {"country", "adjective", "capital", "seat", "city", "region"}
 ETHNIC_MARKERS = {"ethnic"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
+NAMED_PLACES = {"country", "adjective", "capital", "seat"}  # names whose code is a country's
 NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
 LISTED_DEPS = {"nmod", "compound", "appos"}
 # "a member of", "a group of", "tens of thousands of": the noun stands for the actor of its "of" object
@@ -757,14 +758,18 @@ class ActorResolver:
 
     def _pair(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
         """ "The two countries", "both sides" (not "both sides of the border"): the two countries the document
-        named last; "the two men", "both ministers": the two people it named last, each once."""
+        named last, or, short of two, the next named in the sentence; "the two men", "both ministers": the two people it named last, each once."""
         span = token.doc[token.left_edge.i : token.i + 1]
         if PAIR_NOUNS[token.lower_]:
             actors = self.memory.recent_people[-2:]
         else:
             entry = matches.get(token.i, (None,))[0]
             sector = entry.code if entry is not None and entry.kind == "agent" else ""
-            actors = [self._country_agent(code, sector) for code in self.memory.recent_countries[-2:]]
+            codes = self.memory.recent_countries[-2:]
+            if len(codes) < 2:  # "The two sides have been exchanging fire since Pakistani jets bombed ...": named after
+                later = [e.code for i, (e, _) in sorted(matches.items()) if i > token.i and e.kind in NAMED_PLACES]
+                codes = list(dict.fromkeys([*codes, *later]))[:2]
+            actors = [self._country_agent(code, sector) for code in codes]
         return tuple(self._mention(actor, span, "pair") for actor in actors) if len(actors) == 2 else ()
 
     def _country_agent(self, code: str, sector: str) -> Actor:
