@@ -80,3 +80,10 @@ def test_the_two_sides_are_the_countries_named_next_when_fewer_were_named_before
         "troops crossed into India's Ladakh region on Monday."
     )
     assert {("IND", "CHN", "19"), ("CHN", "IND", "19")} <= triples(coded)
+
+
+def test_criticism_idioms_with_a_light_verb(code):
+    coded = code("Venezuela's foreign minister took a swipe at Colombia over the border closure on Monday.")
+    assert ("VEN", "COL", "11") in triples(coded)
+    coded = code("The Iranian envoy delivered a sharp rebuke to France over the sanctions.")
+    assert ("IRN", "FRA", "11") in triples(coded)
