@@ -738,9 +738,9 @@ def _antecedent(token: Token) -> Token:
 
 def _generic(clause: Token, pronoun: Token) -> bool:
     """Whether a relative clause says what any one of a kind does, not what someone did: in the present, with no
-    comma, on a plural with no determiner ("Guerrillas who refuse to disarm will be pursued")."""
-    noun = clause.head
-    bare = noun.tag_ in {"NNS", "NNPS"} and not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+    comma, on a noun with no determiner ("Guerrillas who refuse to disarm will be pursued"); the plural present
+    says the noun is plural where the tagger took a capitalised one for a name."""
+    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in clause.head.children)
     return bare and clause.tag_ == "VBP" and pronoun.i > 0 and pronoun.nbor(-1).lower_ != ","
 
 
