@@ -87,3 +87,10 @@ def test_criticism_idioms_with_a_light_verb(code):
     assert ("VEN", "COL", "11") in triples(coded)
     coded = code("The Iranian envoy delivered a sharp rebuke to France over the sanctions.")
     assert ("IRN", "FRA", "11") in triples(coded)
+
+
+def test_ordered_closures_declared_curfews_and_money_poured_into_a_country(code):
+    coded = code("Kenya's president ordered the closure of the border with Somalia on Tuesday.")
+    assert ("KEN", "SOM", "19") in triples(coded) and not [e for e in coded.events if e.cameo.startswith("10")]
+    coded = code("Saudi Arabia, which has poured billions of dollars into Egypt, hosted the summit.")
+    assert ("SAU", "EGY", "07") in triples(coded)
