@@ -94,3 +94,10 @@ def test_ordered_closures_declared_curfews_and_money_poured_into_a_country(code)
     assert ("KEN", "SOM", "19") in triples(coded) and not [e for e in coded.events if e.cameo.startswith("10")]
     coded = code("Saudi Arabia, which has poured billions of dollars into Egypt, hosted the summit.")
     assert ("SAU", "EGY", "07") in triples(coded)
+
+
+def test_helping_to_do_an_act_is_the_act_not_aid(code):
+    coded = code("Norway and Qatar helped broker a truce between Sudan and Chad in May.")
+    assert ("NOR", "SDN", "04") in triples(coded) and not [e for e in coded.events if e.cameo.startswith("07")]
+    coded = code("Japan helped Indonesia rebuild its ports after the tsunami.")
+    assert [e for e in coded.events if e.cameo.startswith("07")]

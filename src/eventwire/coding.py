@@ -130,7 +130,7 @@ def _verb_events(
         return list(_events_for(parsed, verb, rule, actors, kb, speaker_at, fired, options, match)) if rule else []
     untargeted: list[tuple[tuple[bool, int], list[Coded]]] = []  # open patterns with no actor, by where their prep is
     for pattern in matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)):
-        if pattern.code == NULL_CODE or _vowed_not_to(verb, pattern, kb):
+        if pattern.code == NULL_CODE or _vowed_not_to(verb, pattern, kb) or _takes_part_in(verb, pattern, kb):
             return []
         found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired, options))
         if found and pattern.open_prep and all(c.event.target is None for c in found):
@@ -149,6 +149,21 @@ def _vowed_not_to(verb: Token, pattern: VerbPattern, kb: Knowledge) -> bool:
     if verb.lemma_.lower() not in kb.modality_words["intention"] or pattern.code not in kb.intent.values():
         return False
     return any(c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
+
+
+def _takes_part_in(verb: Token, pattern: VerbPattern, kb: Knowledge) -> bool:
+    """Whether a verb's general pattern stands for no act of its own because a bare infinitive with a pattern
+    of its own says what its subject did ("helped broker a truce" is brokering, no aid); with an object it is
+    the verb's own act ("helped Pakistan build a plant")."""
+    if pattern.objects or pattern.prep or pattern.particle or direct_object(verb) is not None:
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and c.tag_ == "VB"
+        and not any(a.lower_ == "to" for a in c.children)
+        and kb.patterns_for(c.lemma_.lower(), c.lower_)
+        for c in verb.children
+    )
 
 
 def _demanded(
