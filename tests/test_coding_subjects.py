@@ -39,7 +39,7 @@ def test_a_call_for_something_or_on_someone_no_actor_names_is_an_appeal_without_
 
 
 def test_a_generic_relative_clause_names_no_actor(code):
-    coded = code("Militants who refuse to disarm \"will be arrested,\" the Kenyan president said on Friday.")
+    coded = code('Militants who refuse to disarm "will be arrested," the Kenyan president said on Friday.')
     assert not [e for e in coded.events if e.cameo.startswith("12")]
 
 
@@ -60,7 +60,7 @@ def test_hosting_refugees_is_no_visit_and_troops_withdrawn_from_a_country_target
 
 def test_the_bloc_is_the_international_body_named_last(code):
     coded = code(
-        "ECOWAS leaders met in Abuja on Sunday to discuss the coup. The bloc imposed sanctions on Niger after the talks."
+        "ECOWAS leaders met in Abuja on Sunday to discuss the coup. The bloc imposed sanctions on Niger afterwards."
     )
     assert ("IGOWAFWAS", "NER", "16") in triples(coded)
     coded = code("NATO ministers met in Brussels on Monday. The opposition alliance in Kenya called for protests.")

@@ -758,7 +758,8 @@ class ActorResolver:
 
     def _pair(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
         """ "The two countries", "both sides" (not "both sides of the border"): the two countries the document
-        named last, or, short of two, the next named in the sentence; "the two men", "both ministers": the two people it named last, each once."""
+        named last, or, short of two, the next named in the sentence; "the two men", "both ministers": the two
+        people it named last, each once."""
         span = token.doc[token.left_edge.i : token.i + 1]
         if PAIR_NOUNS[token.lower_]:
             actors = self.memory.recent_people[-2:]

@@ -421,7 +421,8 @@ def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
     """The patterns whose constraints the verb's dependents satisfy, most specific first; a pattern that only
     a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking), unless
-    it codes nothing ("hosts millions of refugees"). An `obj=` word `on_alert` is a prepositional phrase of the verb: "remained on high alert" has no object."""
+    it codes nothing ("hosts millions of refugees"). An `obj=` word `on_alert` is a prepositional phrase of the
+    verb: "remained on high alert" has no object."""
     obj = direct_object(verb)
     own, around = _object_words(obj) if obj is not None else (set(), set())
     own |= {
