@@ -101,3 +101,8 @@ def test_helping_to_do_an_act_is_the_act_not_aid(code):
     assert ("NOR", "SDN", "04") in triples(coded) and not [e for e in coded.events if e.cameo.startswith("07")]
     coded = code("Japan helped Indonesia rebuild its ports after the tsunami.")
     assert [e for e in coded.events if e.cameo.startswith("07")]
+
+
+def test_an_act_still_to_come_is_not_done(code):
+    coded = code("Chile has yet to recognise the new government in Peru, its foreign minister said.")
+    assert [e.modality for e in coded.events if e.cameo.startswith("05")] == ["negated"]

@@ -33,6 +33,7 @@ INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp", "advcl"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
 TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
 NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
+PENDING = {"yet"}  # "is yet to", "has yet to": what is still to come has not happened
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}  # "which", "that", "who", "whom"; not "whose", which owns the noun after it
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
@@ -833,6 +834,8 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
     if verb.dep_ == "conj":
         return modality_of(governor, kb)
     lemma = governor.lemma_.lower()
+    if verb.dep_ == "xcomp" and lemma in {"be", "have"} and any(c.lower_ in PENDING for c in governor.children):
+        return "negated"  # "Russia is yet to offer aid", "has yet to respond": not done
     if verb.dep_ in {"xcomp", "acomp"} or verb.dep_ == "advcl" and verb.tag_ == "VB":
         if lemma in words["denial"]:
             return "negated"
