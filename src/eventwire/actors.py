@@ -34,6 +34,7 @@ PLACE_KINDS = {"country", "adjective", "capital", "seat", "city", "region"}
 LOCAL_SCOPES = {"local", "domestic"}  # agent_scopes.tsv: agents that act at home
 ETHNIC_MARKERS = {"ethnic"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
+NAMED_PLACES = {"country", "adjective", "capital", "seat"}  # names whose code is a country's
 NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
 LISTED_DEPS = {"nmod", "compound", "appos"}
 # "a member of", "a group of", "tens of thousands of": the noun stands for the actor of its "of" object
@@ -63,6 +64,8 @@ PLACE_PREPS = {"in", "at", "near", "to", "into", "across", "outside", "inside"} 
 # "the two countries", "both sides", "the two men": the two most recent countries or people of the document
 PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = dict.fromkeys(("countries", "nations", "sides", "governments", "states", "neighbours", "neighbors"), False)
+# "ECOWAS imposed sanctions ... the bloc said": the international body the document named last
+BODY_NOUNS = {"bloc", "alliance", "organisation", "organization", "grouping"}
 PAIR_NOUNS |= dict.fromkeys(("men", "women", "officials", "leaders", "ministers", "presidents", "envoys"), True)
 
 
@@ -322,11 +325,15 @@ class DocumentMemory:
     last_speaker: Actor | None = None  # the person last named as a subject: "he" in subject place is them
     last_country: str | None = None
     last_subject: Actor | None = None
+    last_body: Actor | None = None  # the international body last named: "the bloc" refers back to it
     recent_countries: list[str] = field(default_factory=list)  # most recent last, each once
     recent_people: list[Actor] = field(default_factory=list)
 
     def note(self, mention: Mention) -> None:
         """Keep the countries and people named, in the order last named, for "the two countries"."""
+        code = mention.actor.code or "---"
+        if mention.kind in {"igo", "agent"} and mention.actor.country is None and not code.startswith("---"):
+            self.last_body = mention.actor  # "the UN", "ECOWAS leaders"
         if mention.kind == "person" and mention.actor.country:
             self.recent_people = [p for p in self.recent_people if p.name != mention.actor.name] + [mention.actor]
         elif mention.kind not in {"pronoun", "pair"} and mention.actor.country:
@@ -424,6 +431,27 @@ def stray_places(head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[To
         and matches[c.i][0].kind in {"country", "capital", "seat"}
         and not any(d.dep_ == "det" for d in c.children)
     ]
+
+
+def comma_listed(adjective: Token, matches: dict[int, tuple[Entry, Span]]) -> list[Token]:
+    """Country adjectives listed with commas before the adjective of an agent, as headlines write "and" ("Thai,
+    Cambodian troops"): the parser hangs them elsewhere, but each qualifies the agent as a conjunct would."""
+    doc, found = adjective.doc, []
+    i = adjective.i
+    while _is_adjective(i, matches) and i >= 2 and doc[i - 1].lower_ == "," and _is_adjective(i - 2, matches):
+        i -= 2
+        found.append(doc[i])
+    return found
+
+
+def _is_adjective(i: int, matches: dict[int, tuple[Entry, Span]]) -> bool:
+    return i in matches and matches[i][0].kind == "adjective"
+
+
+def _bare_reference(token: Token) -> bool:
+    """Whether a noun refers back, as "the bloc" or "the regional bloc" do: "the" and plain adjectives only."""
+    words = [c for c in token.children if c.i < token.i]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in words) and all(c.dep_ in {"det", "amod"} for c in words)
 
 
 def of_objects(head: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
@@ -640,6 +668,8 @@ class ActorResolver:
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
         if token.pos_ not in {"PROPN", "NOUN", "X"}:
             return ()
+        if token.lower_ in BODY_NOUNS and self.memory.last_body and token.i not in matches and _bare_reference(token):
+            return (self._mention(self.memory.last_body, token.doc[token.left_edge.i : token.i + 1], "pronoun"),)
         if token.lower_ in PAIR_NOUNS and any(c.lower_ in PAIR_WORDS for c in token.children) and not of_objects(token):
             return self._pair(token, matches)
         ent = next((e for s, e in persons.items() if s <= token.i < e.end), None) if persons else None
@@ -744,7 +774,8 @@ class ActorResolver:
 
     def _pair(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
         """ "The two countries", "both sides" (not "both sides of the border"): the two countries the document
-        named last; "the two men", "both ministers": the two people it named last, each once."""
+        named last, or, short of two, the next named in the sentence; "the two men", "both ministers": the two
+        people it named last, each once."""
         span = token.doc[token.left_edge.i : token.i + 1]
         if PAIR_NOUNS[token.lower_]:
             actors = self.memory.recent_people[-2:]
@@ -753,7 +784,11 @@ class ActorResolver:
             sector = entry.code if entry is not None and entry.kind == "agent" else ""
             newcomer = self._subject_country(token, matches)
             recent = [c for c in self.memory.recent_countries if c != newcomer or c in self.pair_before]
-            actors = [self._country_agent(code, sector) for code in recent[-2:]]
+            codes = recent[-2:]
+            if len(codes) < 2:  # "The two sides have been exchanging fire since Pakistani jets bombed ...": named after
+                later = [e.code for i, (e, _) in sorted(matches.items()) if i > token.i and e.kind in NAMED_PLACES]
+                codes = list(dict.fromkeys([*codes, *later]))[:2]
+            actors = [self._country_agent(code, sector) for code in codes]
         return tuple(self._mention(actor, span, "pair") for actor in actors) if len(actors) == 2 else ()
 
     def _plural_antecedent(self, pronoun: Token, by_token: dict[int, tuple[Mention, ...]]) -> tuple[Mention, ...]:
@@ -1005,6 +1040,10 @@ class ActorResolver:
                 if pobj.i in matches and matches[pobj.i][0].kind == "agent":
                     found += self._countries_of(pobj, matches)
                 candidates += [c for c in pobj.children if c.dep_ in {"amod", "compound"}]
+        candidates += [t for c in candidates for t in comma_listed(c, matches)]
+        # "a spokesman for Iran's foreign ministry": the body an agent works for; not "the envoy for Syria"
+        bodies = [] if places_only else [o for o in of_objects(head, ("for",)) if o.i in matches]
+        found += [f for o in bodies if matches[o.i][0].kind == "agent" for f in self._countries_of(o, matches)]
         candidates += [c for candidate in candidates for c in candidate.conjuncts]
         seen = {span.root.i for _, span in found}
         for candidate in candidates:

@@ -33,6 +33,9 @@ INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp", "advcl"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
 TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
 NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
+PENDING = {"yet"}  # "is yet to", "has yet to": what is still to come has not happened
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}  # "which", "that", "who", "whom"; not "whose", which owns the noun after it
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
@@ -132,13 +135,42 @@ def _verb_events(
     if match is not None:
         rule = match.pattern.rule
         return list(_events_for(parsed, verb, rule, actors, kb, speaker_at, fired, options, match)) if rule else []
+    untargeted: list[tuple[tuple[bool, int], list[Coded]]] = []  # open patterns with no actor, by where their prep is
     for pattern in matching_patterns(verb, kb.patterns_for(verb.lemma_.lower(), verb.lower_)):
-        if pattern.code == NULL_CODE:
+        if pattern.code == NULL_CODE or _vowed_not_to(verb, pattern, kb) or _takes_part_in(verb, pattern, kb):
             return []
         found = list(_events_for(parsed, verb, pattern, actors, kb, speaker_at, fired, options))
+        if found and pattern.open_prep and all(c.event.target is None for c in found):
+            # "called for calm on Monday": the preposition nearest the verb says what the request is
+            at = min((c.i < verb.i, abs(c.i - verb.i)) for c in verb.children if c.lower_ == pattern.prep)
+            untargeted.append((at, found))
+            continue
         if found or not pattern.prep:
             return found
-    return []
+    return min(untargeted, key=lambda pair: pair[0])[1] if untargeted else []
+
+
+def _vowed_not_to(verb: Token, pattern: VerbPattern, kb: Knowledge) -> bool:
+    """Whether an intention verb coded as an intent (intent.tsv) pledges not to act ("has vowed not to return the
+    land"): that is no intent to cooperate; what the negated complement codes, if anything, is what was said."""
+    if verb.lemma_.lower() not in kb.modality_words["intention"] or pattern.code not in kb.intent.values():
+        return False
+    return any(c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
+
+
+def _takes_part_in(verb: Token, pattern: VerbPattern, kb: Knowledge) -> bool:
+    """Whether a verb's general pattern stands for no act of its own because a bare infinitive with a pattern
+    of its own says what its subject did ("helped broker a truce" is brokering, no aid); with an object it is
+    the verb's own act ("helped Pakistan build a plant")."""
+    if pattern.objects or pattern.prep or pattern.particle or direct_object(verb) is not None:
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and c.tag_ == "VB"
+        and not any(a.lower_ == "to" for a in c.children)
+        and kb.patterns_for(c.lemma_.lower(), c.lower_)
+        for c in verb.children
+    )
 
 
 def _demanded(
@@ -395,8 +427,9 @@ def _noun_modality(governor: Token | None, kb: Knowledge) -> Modality:
 
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
     """The patterns whose constraints the verb's dependents satisfy, most specific first; a pattern that only
-    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking).
-    An `obj=` word `on_alert` is a prepositional phrase of the verb: "remained on high alert" has no object."""
+    a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking), unless
+    it codes nothing ("hosts millions of refugees"). An `obj=` word `on_alert` is a prepositional phrase of the
+    verb: "remained on high alert" has no object."""
     obj = direct_object(verb)
     own, around = _object_words(obj) if obj is not None else (set(), set())
     own |= {
@@ -414,6 +447,8 @@ def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterato
             continue
         if not pattern.objects or own & pattern.objects:
             yield pattern
+        elif around & pattern.objects and pattern.code == NULL_CODE:
+            yield pattern  # "hosts millions of refugees" is no hosting of a visit, as "hosts refugees" is not
         elif around & pattern.objects:
             later.append(pattern)
     yield from later
@@ -494,8 +529,8 @@ def _events_for(
     if not targets and not pattern.prep and options.targets_after_verb:
         targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
     targets = [m for m in targets if m.actor.code]
-    if pattern.prep and not targets:
-        return  # "met with reporters": the pattern's meaning needs an actor there
+    if pattern.prep and not targets and not (pattern.open_prep and direct_object(verb) is None):
+        return  # "met with reporters": the pattern's meaning needs an actor there; "called for calm" does not
     pattern = _together(verb, pattern, kb) if joint and not pattern.prep else pattern
     modality = modality_of(verb, kb)
     fired[verb.i] = pattern.code
@@ -684,6 +719,8 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
         if any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.lower_ in TIME_MARKS for c in verb.children):
             return []  # "alleged fraud after X was declared the winner": who declared it is not said
     heads = [_participle_subject(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not heads and _misparsed_predicate(verb):
+        heads = [verb.head]
     if not heads and verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "urged Iran to release", "called on Israel to withdraw"
         controller = direct_object(verb.head) or next(iter(preposition_objects(verb.head, "on")), None)
@@ -717,6 +754,13 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
             return _with_conjuncts([c for c in verb.head.children if c.dep_ == "nsubjpass"])
         return _subject_heads(verb.head, title)
     return _with_conjuncts(heads)
+
+
+def _misparsed_predicate(verb: Token) -> bool:
+    """Whether a finite verb is the sentence's predicate that the parser hung on its subject as a clause, making
+    the subject the root ("A spokesman for the ministry, N, called on ...": "called" under "spokesman")."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}
 
 
 def _stranded_agents(verb: Token) -> list[Token]:
@@ -785,7 +829,7 @@ def _actors_of(
     heads: list[Token], parsed: ParsedSentence, actors: SentenceActors, speaker_at: SpeakerAt
 ) -> list[Mention]:
     found: list[Mention] = []
-    for head in heads:
+    for head in map(_antecedent, heads):
         if head.i in actors.first_person:
             offset = parsed.sentence.start + head.idx - parsed.span.start_char
             speaker = speaker_at(offset)
@@ -795,6 +839,23 @@ def _actors_of(
             continue
         found.extend(actors.at(head))
     return found
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative clause hangs on, for its relative pronoun: in "Kenya, which accuses Uganda of ..." and
+    "the officials who met the envoy", the pronoun stands for the noun and is the clause's actor."""
+    if token.tag_ not in RELATIVE_PRONOUN_TAGS:
+        return token
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    return clause.head if clause is not None and not _generic(clause, token) else token
+
+
+def _generic(clause: Token, pronoun: Token) -> bool:
+    """Whether a relative clause says what any one of a kind does, not what someone did: in the present, with no
+    comma, on a noun with no determiner ("Guerrillas who refuse to disarm will be pursued"); the plural present
+    says the noun is plural where the tagger took a capitalised one for a name."""
+    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in clause.head.children)
+    return bare and clause.tag_ == "VBP" and pronoun.i > 0 and pronoun.nbor(-1).lower_ != ","
 
 
 def _coded_actors_of(
@@ -882,6 +943,8 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
     if verb.dep_ == "conj":
         return modality_of(governor, kb)
     lemma = governor.lemma_.lower()
+    if verb.dep_ == "xcomp" and lemma in {"be", "have"} and any(c.lower_ in PENDING for c in governor.children):
+        return "negated"  # "Russia is yet to offer aid", "has yet to respond": not done
     if verb.dep_ in {"xcomp", "acomp"} or verb.dep_ == "advcl" and verb.tag_ == "VB":
         if lemma in words["denial"]:
             return "negated"

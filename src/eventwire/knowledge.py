@@ -109,6 +109,7 @@ class VerbPattern:
     example: str
     line: int
     reply: str | None = None  # a paired code `032:033`: the target's event towards the source
+    open_prep: bool = False  # `prep=for?`: no actor there, no object: an event with no target ("called for calm")
 
     @property
     def specificity(self) -> int:
@@ -420,11 +421,12 @@ def load_verbs(path: Path, cameo: dict[str, CameoCode]) -> dict[str, tuple[VerbP
             code=code or NULL_CODE,
             verb=verb,
             particle=c.get("prt"),
-            prep=c.get("prep"),
+            prep=c.get("prep", "").removesuffix("?") or None,
             objects=frozenset(split_list(c.get("obj", ""))),
             example=row["example"],
             line=number,
             reply=reply,
+            open_prep=c.get("prep", "").endswith("?"),
         )
         by_verb.setdefault(verb, []).append(pattern)
     return {v: tuple(sorted(ps, key=lambda p: -p.specificity)) for v, ps in by_verb.items()}
