@@ -25,8 +25,8 @@ def test_an_agent_for_a_body_takes_the_bodys_country(code):
 def test_country_adjectives_listed_with_commas_in_a_headline_are_each_a_party(code):
     coded = code("Thai, Cambodian troops clash at disputed border\n\nThe fighting lasted several hours on Thursday.")
     assert {("THA", "KHM", "19"), ("KHM", "THA", "19")} <= triples(coded)
-    coded = code("In Beijing, Japanese diplomats met the Chinese foreign minister on Monday.")
-    assert ("CHN", "JPN", "04") not in triples(coded)
+    coded = code("In Beijing, Japanese diplomats criticized the Chinese foreign minister on Monday.")
+    assert ("CHN", "JPN", "11") not in triples(coded)
 
 
 def test_a_call_for_something_or_on_someone_no_actor_names_is_an_appeal_without_target(code):
