@@ -916,7 +916,8 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
         return modality_of(governor, kb)
     lemma = governor.lemma_.lower()
     if verb.dep_ in {"xcomp", "acomp"} or verb.dep_ == "advcl" and verb.tag_ == "VB":
-        if lemma in words["denial"]:
+        pending = lemma in {"be", "have"} and any(c.lower_ in words["pending"] for c in governor.children)
+        if lemma in words["denial"] or pending:
             return "negated"
         if lemma in words["intention"] or governor.lower_ in words["intention"]:
             return "future"
