@@ -794,7 +794,7 @@ def _listed_examples(verb: Token, target_heads: list[Token]) -> list[Token]:
     including China and the EU"; "talks to those he disagrees with, including the Socialists"): the parser hangs
     the list on the object, on a noun after the verb's preposition, or on the object's relative clause."""
     heads = [*target_heads, *(o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
-    listed = []
+    listed: list[Token] = []
     for head in heads:
         for token in head.subtree:
             if token.dep_ != "prep" or token.lower_ not in EXAMPLE_PREPS:

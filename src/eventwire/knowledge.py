@@ -301,7 +301,12 @@ def load_regions(path: Path) -> tuple[Region, ...]:
     for number, row in read_table(path, ("name", "aliases", "country", "lat", "lon")):
         lat, lon = _float_or_none(path, number, row["lat"]), _float_or_none(path, number, row["lon"])
         country = "" if row["country"] == "-" else row["country"]
-        if not row["name"] or not (len(country) == 3 and country.isupper() or not country) or lat is None or lon is None:
+        if (
+            not row["name"]
+            or not (len(country) == 3 and country.isupper() or row["country"] == "-")
+            or lat is None
+            or lon is None
+        ):
             raise DictionaryError(str(path), number, "needs a name, a 3-letter country code or -, lat and lon")
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise DictionaryError(str(path), number, f"lat/lon out of range: {lat}, {lon}")
