@@ -47,3 +47,29 @@ def test_an_object_them_is_the_countries_named_together_before_it(code):
 def test_countries_that_fought_wars_fought_each_other(code):
     found = triples(code("Armenia and Azerbaijan have fought two wars over Nagorno-Karabakh since 1991.", D))
     assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= found
+
+
+def test_an_including_list_on_the_object_names_the_targets(code):
+    found = triples(code("Samoa banned foreign observers from the summit, including China, Japan and the EU.", D))
+    assert {("WSM", "CHN", "17"), ("WSM", "JPN", "17"), ("WSM", "IGOEUREEC", "17")} <= found
+
+
+def test_the_town_an_accord_is_announced_in_is_no_party(code):
+    found = triples(code("Kerry and Lavrov announced the agreement in Geneva on Friday.", D))
+    assert ("USA", None, "01") in found and ("RUS", None, "01") in found
+    assert not any(target == "CHE" for _, target, _ in found)
+
+
+def test_the_town_after_a_patterns_own_preposition_stays_the_target(code):
+    assert ("USA", "VNM", "04") in triples(code("Obama arrived in Hanoi on Monday.", D))
+
+
+def test_a_region_of_several_countries_is_not_the_country_in_its_name(code):
+    coded = code("Rebels battled in the jungles of Latin America. Central American leaders criticised Mexico.", D)
+    assert not any(e.source.country == "USA" for e in coded.events)
+
+
+def test_an_act_someone_is_yet_to_do_is_not_done(code):
+    coded = code("Russia is yet to offer its congratulations to the winner.", D)
+    assert ("RUS", None, "03") not in triples(coded)
+    assert any(e.source.country == "RUS" and e.modality == "negated" for e in coded.events)

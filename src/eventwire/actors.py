@@ -73,7 +73,7 @@ PAIR_NOUNS |= dict.fromkeys(("men", "women", "officials", "leaders", "ministers"
 class Entry:
     """What a dictionary phrase means; `others` are the further codes of a name listed under several."""
 
-    kind: str  # country, adjective, capital, seat, city, igo, group, agent
+    kind: str  # country, adjective, capital, seat, city, region, area (no actor), igo, group, agent
     code: str  # ISO3 for places, the IGO code, or the sector for agents (`NGO~`: goes before the actor's code)
     name: str
     others: tuple[Entry, ...] = ()
@@ -132,6 +132,8 @@ class ActorIndex:
             holder = kb.country(region.country)
             if holder is not None:
                 self._add(nlp, self.names, Entry("region", holder.iso3, holder.name), [region.name, *region.aliases])
+            elif not region.country:  # "Latin America" is no America: the longer name hides the country in it
+                self._add(nlp, self.names, Entry("area", "", region.name), [region.name, *region.aliases])
         for igo in kb.igos:
             self._add(nlp, self.names, Entry("igo", igo.code, igo.name), [igo.name, *igo.aliases])
         for group in kb.groups:
@@ -218,6 +220,8 @@ class ActorIndex:
         for match in kept:
             first, *rest = sorted(dict.fromkeys(labels[match.start, match.end]), key=self.order.__getitem__)
             entry = self.entries[first]
+            if entry.kind == "area":
+                continue
             others = tuple(self.entries[label] for label in rest if self.entries[label].kind == entry.kind)
             start = match.start + 1 if match[0].lower_ == "the" else match.start
             result[match.end - 1] = (replace(entry, others=others), span.doc[start : match.end])

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .actors import MODIFIER_DEPS, PLACE_KINDS, Mention, SentenceActors, of_objects, with_sector
+from .actors import LOCATIVE_PREPS, MODIFIER_DEPS, PLACE_KINDS, Mention, SentenceActors, of_objects, with_sector
 from .commas import actors_outside, dropped_clauses
 from .knowledge import NULL_CODE, Knowledge, VerbPattern
 from .nlp import ParsedSentence
@@ -33,13 +33,13 @@ INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "acomp", "advcl"}
 GOVERNING_DEPS = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj"}
 TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
 NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
-PENDING = {"yet"}  # "is yet to", "has yet to": what is still to come has not happened
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}  # "which", "that", "who", "whom"; not "whose", which owns the noun after it
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
 ATTACK_PLACES = {"in", "at", "near", "outside", "around", "on"}  # prepositions of where an unattributed attack happened
+EXAMPLE_PREPS = {"including"}  # "banned observers, including China and the EU": the list names the targets
 STANCE_RULES = (
     "+intent",
     "+refusal",
@@ -528,7 +528,9 @@ def _events_for(
     targets = targets or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
         targets = _first_actors([span.doc[i] for i in sorted(verb_phrase(verb))], actors)
-    targets = [m for m in targets if m.actor.code]
+    targets = [m for m in targets if m.actor.code and not _venue(m, span, pattern, kb)]
+    if not targets:
+        targets = _coded_actors_of(_listed_examples(verb, target_heads), parsed, actors, speaker_at)
     if pattern.prep and not targets and not (pattern.open_prep and direct_object(verb) is None):
         return  # "met with reporters": the pattern's meaning needs an actor there; "called for calm" does not
     pattern = _together(verb, pattern, kb) if joint and not pattern.prep else pattern
@@ -816,6 +818,36 @@ def _target_heads(verb: Token, pattern: VerbPattern, as_active: bool = False) ->
     return _with_conjuncts(objects)
 
 
+def _venue(mention: Mention, span: Span, pattern: VerbPattern, kb: Knowledge) -> bool:
+    """Whether a town found after a statement or an accord only says where it was made ("announced the agreement
+    in Geneva", "signed the deal at Camp David"): no party to it. A pattern's own preposition ("arrived in") and acts
+    of force, whose place is often their target, keep theirs."""
+    last = span.doc[mention.end - 1]
+    return (
+        not pattern.prep
+        and mention.kind in {"city", "capital", "seat"}
+        and last.dep_ == "pobj"
+        and last.head.lower_ in LOCATIVE_PREPS
+        and kb.event_code(pattern.code).quad == 1
+    )
+
+
+def _listed_examples(verb: Token, target_heads: list[Token]) -> list[Token]:
+    """The nouns an "including" list gives as examples of the object ("banned all observers from the forum,
+    including China and the EU"; "talks to those he disagrees with, including the Socialists"): the parser hangs
+    the list on the object, on a noun after the verb's preposition, or on the object's relative clause."""
+    heads = [*target_heads, *(o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    listed: list[Token] = []
+    for head in heads:
+        for token in head.subtree:
+            if token.dep_ != "prep" or token.lower_ not in EXAMPLE_PREPS:
+                continue
+            between = list(token.ancestors)[: list(token.ancestors).index(head)] if head in token.ancestors else []
+            if all(t.pos_ not in {"VERB", "AUX"} or t.dep_ in NOUN_CLAUSE_DEPS for t in between):
+                listed.extend(o for o in token.children if o.dep_ == "pobj")
+    return _with_conjuncts(listed)
+
+
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
     out: list[Token] = []
     for head in heads:
@@ -943,10 +975,9 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
     if verb.dep_ == "conj":
         return modality_of(governor, kb)
     lemma = governor.lemma_.lower()
-    if verb.dep_ == "xcomp" and lemma in {"be", "have"} and any(c.lower_ in PENDING for c in governor.children):
-        return "negated"  # "Russia is yet to offer aid", "has yet to respond": not done
     if verb.dep_ in {"xcomp", "acomp"} or verb.dep_ == "advcl" and verb.tag_ == "VB":
-        if lemma in words["denial"]:
+        pending = lemma in {"be", "have"} and any(c.lower_ in words["pending"] for c in governor.children)
+        if lemma in words["denial"] or pending:
             return "negated"
         if lemma in words["intention"] or governor.lower_ in words["intention"]:
             return "future"

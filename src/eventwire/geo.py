@@ -119,7 +119,7 @@ class Gazetteer:
                 self._add(fold(name), Place(country, 0.0))
             for word in (c.name, *c.aliases, *c.adjectives):
                 self.country_words[fold(word)] = c.iso3
-        for r in kb.regions:
+        for r in (r for r in kb.regions if r.country):  # a region of several countries is no place to code
             region = Location(r.name, r.country, r.lat, r.lon, kind="region")
             for name in (r.name, *r.aliases):
                 self._add(fold(name), Place(region, 0.0))

@@ -76,7 +76,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Region:
-    """A region or territory news names as a place ("West Bank", "Jaffna peninsula"), with its country."""
+    """A region or territory news names as a place ("West Bank", "Jaffna peninsula"), with its country; a
+    region of several countries ("Latin America") has none."""
 
     name: str
     aliases: tuple[str, ...]
@@ -301,12 +302,17 @@ def load_regions(path: Path) -> tuple[Region, ...]:
     regions = []
     for number, row in read_table(path, ("name", "aliases", "country", "lat", "lon")):
         lat, lon = _float_or_none(path, number, row["lat"]), _float_or_none(path, number, row["lon"])
-        country = row["country"]
-        if not row["name"] or not (len(country) == 3 and country.isupper()) or lat is None or lon is None:
-            raise DictionaryError(str(path), number, "needs a name, a 3-letter country code, lat and lon")
+        country = "" if row["country"] == "-" else row["country"]
+        if (
+            not row["name"]
+            or not (len(country) == 3 and country.isupper() or row["country"] == "-")
+            or lat is None
+            or lon is None
+        ):
+            raise DictionaryError(str(path), number, "needs a name, a 3-letter country code or -, lat and lon")
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise DictionaryError(str(path), number, f"lat/lon out of range: {lat}, {lon}")
-        regions.append(Region(row["name"], split_list(row["aliases"]), row["country"], lat, lon))
+        regions.append(Region(row["name"], split_list(row["aliases"]), country, lat, lon))
     return tuple(regions)
 
 
@@ -510,7 +516,7 @@ def verb_forms(lemmas: Iterable[str]) -> dict[str, str]:
 def load_modality(path: Path) -> dict[str, frozenset[str]]:
     kinds = {"future", "reported", "light", "hypothetical", "negation", "intention", "denial", "condition", "directive"}
     kinds |= {"refusal", "failure", "ultimatum", "obligation", "instrument", "joint", "stative", "performed"}
-    kinds |= {"preparation", "reciprocal"}
+    kinds |= {"preparation", "reciprocal", "pending"}
     words: dict[str, set[str]] = {k: set() for k in kinds}
     for number, row in read_table(path, ("kind", "words")):
         if row["kind"] not in kinds:
