@@ -313,7 +313,12 @@ def _noun_sources(
 
 
 def _voiced_from(
-    noun: Token, pattern: VerbPattern, parsed: ParsedSentence, actors: SentenceActors, kb: Knowledge, speaker_at: SpeakerAt
+    noun: Token,
+    pattern: VerbPattern,
+    parsed: ParsedSentence,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
 ) -> list[Mention]:
     """Who voices what a noun of a verbal act names, as its "from" object ("criticism from the US", "threats from
     Pyongyang"); a material act's "from" object is where it leaves ("withdrawal from Syria")."""
