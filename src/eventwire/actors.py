@@ -738,7 +738,8 @@ class ActorResolver:
             return ()
         span = matches[token.i][1]
         for child in (c for c in token.children if c.dep_ == "appos"):
-            named = [m for t in child.subtree for m in by_token.get(t.i, ()) if m.kind in {"group", "igo"}]
+            # "the main rebel group, the Shire Front"; "the prime minister, Elessar": the named one is the actor
+            named = [m for t in child.subtree for m in by_token.get(t.i, ()) if m.kind in {"group", "igo", "person"}]
             if named:
                 return (self._mention(named[0].actor, token.doc[span.start : token.i + 1], named[0].kind),)
         sector = self._agent_sector(token, entry, matches)

@@ -35,6 +35,8 @@ TITLE_SUBJECT_DEPS = {"npadvmod", "dep", "appos", "nsubj", "compound"}
 NOUN_CLAUSE_DEPS = {"acl", "relcl", "ccomp"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 RELATIVE_PRONOUN_TAGS = {"WDT", "WP"}  # "which", "that", "who", "whom"; not "whose", which owns the noun after it
+RANKING_WORDS = {"first", "last", "only"}  # "the first to congratulate": whoever is that one did it
+VERBAL_QUADS = {1, 3}  # CAMEO quad classes of verbal cooperation and verbal conflict
 TIME_MARKS = {"after", "before", "when", "as", "while", "since", "until", "once"}  # clauses that tell another happening
 SpeakerAt = Callable[[int], "Actor | None"]
 OPTIONS = CodingOptions()
@@ -301,7 +303,9 @@ def _noun_events(
             m for m in _actors_of(heads, parsed, actors, speaker_at) or _actors_inside(heads, actors) if m.actor.code
         ]
         pairs: list[tuple[Mention, Mention | None]]
-        sources = _noun_sources(noun, parsed, actors, kb, speaker_at)
+        sources = _noun_sources(noun, parsed, actors, kb, speaker_at) or _voiced_from(
+            noun, pattern, parsed, actors, kb, speaker_at
+        )
         if pattern.prep == "between" and not sources:  # "talks between Egypt and Sudan"
             pairs = [(a, b) for a, b in itertools.permutations(objects[:2], 2)]
         elif pattern.prep:  # also "Qatar's mediation between Egypt and Sudan"
@@ -338,6 +342,23 @@ def _noun_sources(
     found += [m for c in before if not actors.at(c) and (m := actors.modifier(c)) is not None]
     found += _actors_of(_with_conjuncts(preposition_objects(noun, "by")), parsed, actors, speaker_at)
     return [m for m in found if m.actor.code]
+
+
+def _voiced_from(
+    noun: Token,
+    pattern: VerbPattern,
+    parsed: ParsedSentence,
+    actors: SentenceActors,
+    kb: Knowledge,
+    speaker_at: SpeakerAt,
+) -> list[Mention]:
+    """Who voices what a noun of a verbal act names, as its "from" object ("criticism from the US", "threats from
+    Pyongyang"); a material act's "from" object is where it leaves ("withdrawal from Syria")."""
+    code = kb.cameo.get(pattern.code)
+    if code is None or code.quad not in VERBAL_QUADS:
+        return []
+    heads = _with_conjuncts(preposition_objects(noun, "from"))
+    return _coded_actors_of(heads, parsed, actors, speaker_at)
 
 
 def _instrument_users(
@@ -737,6 +758,8 @@ def _subject_heads(verb: Token, title: bool, kb: Knowledge | None = None) -> lis
             ):  # "youths resorted to ...", which the parser read as "youths (who were) resorted"
                 return _with_conjuncts([governor.head])
             return _subject_heads(governor.head if governor.dep_ == "acomp" else governor, title, kb)
+    if not heads and kb is not None and verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        heads = _clause_noun_subject(verb, kb)
     if title:
         heads += [c for c in verb.children if c.dep_ in TITLE_SUBJECT_DEPS and c.i < verb.i and c not in heads]
     clause = verb.head  # a clause of a noun ("waters that both claim"), unless the verb is conjoined with it
@@ -763,6 +786,25 @@ def _misparsed_predicate(verb: Token) -> bool:
     the subject the root ("A spokesman for the ministry, N, called on ...": "called" under "spokesman")."""
     head = verb.head
     return verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}
+
+
+def _clause_noun_subject(verb: Token, kb: Knowledge) -> list[Token]:
+    """The subject of a clause with none of its own that hangs on a noun: an active present participle's actor noun
+    (a name or an agent) does it ("led to the US leader cancelling the meeting"; not "a resolution condemning X",
+    which says what a text says); an infinitive on "the first" or "the only" predicated of a
+    subject is that subject's act ("Putin was among the first to congratulate him", "was the only leader to
+    attend")."""
+    noun = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [noun] if noun.pos_ == "PROPN" or noun.lemma_.lower() in kb.agents else []
+    if verb.tag_ != "VB" or not any(c.lower_ == "to" for c in verb.children):
+        return []
+    if not any(t.lower_ in RANKING_WORDS for t in (noun, *noun.children)):
+        return []
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in {"attr", "pobj"} or holder.lemma_ != "be":
+        return []
+    return [c for c in holder.children if c.dep_ in SUBJECT_DEPS]
 
 
 def _stranded_agents(verb: Token) -> list[Token]:
