@@ -148,7 +148,7 @@ def _frame(body: Body, index: int, spans: list[QuoteSpan], kb: Knowledge) -> Fra
     for token in parsed.span:
         if any(_inside(token, parsed, qs) for qs in spans):
             continue
-        if token.lemma_.lower() in kb.speech_verbs and token.pos_ == "VERB":
+        if _is_speech(token, kb):
             subject = _subject(token)
             if subject is not None and not any(_inside(subject, parsed, qs) for qs in spans):
                 return (*_speaker(subject, body, index, kb), token.text)
@@ -160,8 +160,23 @@ def _frame(body: Body, index: int, spans: list[QuoteSpan], kb: Knowledge) -> Fra
     return None, None, None
 
 
+def _is_speech(token: Token, kb: Knowledge) -> bool:
+    """A speech verb, or a verb with the object of a speech phrase ("as he put it")."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in kb.speech_verbs or any(f"{lemma} {c.lower_}" in kb.speech_verbs for c in token.children)
+
+
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or for a participle or conjoined verb without one, its head's."""
+    """The verb's subject, or for a participle or conjoined verb without one, its head's.
+
+    "Saying" after "as" speaks for its governor's object, else its subject: "X quoted Y as saying"
+    is Y, "Y was quoted as saying" is Y.
+    """
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
+        governor = verb.head.head
+        return next((c for c in governor.children if c.dep_ == "dobj"), None) or _subject(governor)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         return _subject(verb.head)
@@ -179,24 +194,36 @@ def _governing_speaker(body: Body, index: int, qs: QuoteSpan, kb: Knowledge) -> 
         verb = verb.head
     while verb.head.i != verb.i:
         verb = verb.head
-        if verb.lemma_.lower() in kb.speech_verbs and verb.pos_ == "VERB":
-            subject = _subject(verb)
-            actor, span = _speaker(subject, body, index, kb) if subject is not None else (None, None)
-            if actor is not None:
-                return actor, span, verb.text
+        for speech in (verb, *_as_clauses(verb)):
+            if _is_speech(speech, kb):
+                subject = _subject(speech)
+                actor, span = _speaker(subject, body, index, kb) if subject is not None else (None, None)
+                if actor is not None:
+                    return actor, span, speech.text
     return None
+
+
+def _as_clauses(verb: Token) -> list[Token]:
+    """The verb's "as" clauses, which attribute what it says: "As X has said, China is engaged in "..."."""
+    return [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)]
 
 
 def _speaker(token: Token, body: Body, index: int, kb: Knowledge) -> tuple[Actor | None, tuple[int, int] | None]:
     parsed, actors = body[index]
+    name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if token.pos_ == "NOUN" and name is not None:  # "Duterte's spokesman Abella said": the person, not the office
+        return _speaker(name, body, index, kb)
     mentions = actors.at(token)
     if mentions:
         m = mentions[0]
         actor = _office_holder(token, m, body, index, kb) or m.actor
         return actor, (parsed.sentence.start + m.char_start, parsed.sentence.start + m.char_end)
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.is_title:
-        start = parsed.sentence.start + token.left_edge.idx - parsed.span.start_char
-        name = parsed.span.doc[token.left_edge.i : token.i + 1].text
+        first = token  # the name's own words, not an office or owner before them ("Otieno's spokesman Kiprop")
+        while first.i > parsed.span.start and first.nbor(-1).head == token and first.nbor(-1).pos_ == "PROPN":
+            first = first.nbor(-1)
+        start = parsed.sentence.start + first.idx - parsed.span.start_char
+        name = parsed.span.doc[first.i : token.i + 1].text
         return Actor(name=name, code=None, country=None), (start, start + len(name))
     return None, None
 
