@@ -179,3 +179,22 @@ def test_an_as_clause_names_the_speaker(code):
     found = [(q.speaker and q.speaker.name, q.text) for q in code(text, D).quotes if q.direct]
     assert ("Paul Girard", "a marriage nobody can leave") in found
     assert ("Paul Girard", "a tax on our own families") in found
+
+
+def test_he_said_after_reported_speech_is_its_speaker(code):
+    text = (
+        "Professor Marta Kowalski, at Warsaw University, said Hungary would rather keep Viktor Orban in office.\n\n"
+        '"Not because he is easy, but because he is predictable," she told the radio on Monday.'
+    )
+    assert ("Marta Kowalski", "Not because he is easy, but because he is predictable") in quoted(code(text, D))
+
+
+def test_a_quote_opening_the_next_paragraph_keeps_the_speaker(code):
+    text = (
+        '"We extend our hand to every soldier and every police officer," said Ramirez, the rebel commander, '
+        "in Havana on Saturday.\n\n"
+        '"The hatred must stay in the past. We want to build a new country together."\n\n'
+        "The government did not reply."
+    )
+    found = quoted(code(text, D))
+    assert ("Ramirez", "The hatred must stay in the past. We want to build a new country together.") in found
