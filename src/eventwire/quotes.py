@@ -7,9 +7,9 @@ comes from the frame around the quote: `"...," X said.`, `X said: "..."`, `"...,
 `"...," he said.`, `according to X`; a quote with no frame of its own continues the
 previous quote's speaker, as does a quote opening the next paragraph. "X was quoted as saying"
 and "as X said" (or "as he put it") frame quotes too, and a "he said" right after "X said ..." is X.
-A quote that never closes ends with its paragraph. Short quoted phrases inside a sentence (scare quotes) are partial quotes of the speech verb
-that governs them ("said Y had stressed "..."": Y), else of the sentence's subject. A
-speaker described by office ("the Russian ambassador said") is the person of that
+A quote that never closes ends with its paragraph. Short quoted phrases inside a sentence (scare
+quotes) are partial quotes of the speech verb that governs them ("said Y had stressed "..."": Y),
+else of the sentence's subject. A speaker described by office ("the Russian ambassador said") is the person of that
 country or body the document named before. Reported speech ("X said tougher sanctions were senseless") is a quote with
 `direct=False` and the content clause as text.
 """
