@@ -253,7 +253,8 @@ def _previous_speaker(body: Body, index: int, kb: Knowledge) -> Actor | None:
     """
     parsed, actors = body[index]
     for verb in parsed.span:
-        subject = _named(_subject(verb)) if _is_speech(verb, kb) and _subject(verb) is not None else None
+        said_by = _subject(verb) if _is_speech(verb, kb) else None
+        subject = _named(said_by) if said_by is not None else None
         if subject is not None and subject.pos_ == "PROPN":
             mentions = actors.at(subject)
             if not mentions or mentions[0].kind == "person":
