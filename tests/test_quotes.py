@@ -146,3 +146,55 @@ def test_an_office_description_prefers_the_person_named_with_that_office(code):
         '"We asked for more time," the Argentine ambassador said.'
     )
     assert ("Luis Pardo", "We asked for more time") in quoted(code(text, D))
+
+
+def test_quoted_as_saying_is_the_person_quoted(code):
+    text = (
+        "Peruvian Interior Minister Jorge Salas toured the flooded towns on Sunday.\n\n"
+        '"The army will stay until the water goes down," Salas was quoted as saying by the daily La Republica.\n\n'
+        '"We have lost roads, not hope," his deputy Elena Ruiz quoted Salas as saying.'
+    )
+    found = quoted(code(text, D))
+    assert ("Jorge Salas", "The army will stay until the water goes down") in found
+    assert ("Jorge Salas", "We have lost roads, not hope") in found
+
+
+def test_a_spokesman_named_after_his_office_is_the_speaker(code):
+    text = (
+        "Kenyan President Samuel Otieno flew to Addis Ababa on Monday.\n\n"
+        '"The talks were frank," Otieno\'s spokesman Kiprop said on Tuesday.\n\n'
+        '"Our aim is to build roads with all nations," Otieno\'s spokesman Mwaura said on Friday.'
+    )
+    found = quoted(code(text, D))
+    assert ("Kiprop", "The talks were frank") in found
+    assert ("Mwaura", "Our aim is to build roads with all nations") in found
+
+
+def test_an_as_clause_names_the_speaker(code):
+    text = (
+        "Canadian Trade Minister Paul Girard spoke in Ottawa on Friday.\n\n"
+        'As Girard has said, the two economies are bound in "a marriage nobody can leave" for decades. '
+        'He said the tariffs were, as he put it, "a tax on our own families," and the talks will resume.'
+    )
+    found = [(q.speaker and q.speaker.name, q.text) for q in code(text, D).quotes if q.direct]
+    assert ("Paul Girard", "a marriage nobody can leave") in found
+    assert ("Paul Girard", "a tax on our own families") in found
+
+
+def test_he_said_after_reported_speech_is_its_speaker(code):
+    text = (
+        "Professor Marta Kowalski, at Warsaw University, said Hungary would rather keep Viktor Orban in office.\n\n"
+        '"Not because he is easy, but because he is predictable," she told the radio on Monday.'
+    )
+    assert ("Marta Kowalski", "Not because he is easy, but because he is predictable") in quoted(code(text, D))
+
+
+def test_a_quote_opening_the_next_paragraph_keeps_the_speaker(code):
+    text = (
+        '"We extend our hand to every soldier and every police officer," said Ramirez, the rebel commander, '
+        "in Havana on Saturday.\n\n"
+        '"The hatred must stay in the past. We want to build a new country together."\n\n'
+        "The government did not reply."
+    )
+    found = quoted(code(text, D))
+    assert ("Ramirez", "The hatred must stay in the past. We want to build a new country together.") in found

@@ -5,10 +5,11 @@ mixed as scraped pages mix them), across sentence breaks and, by the news conven
 of a paragraph that opens a quote without closing it, across paragraphs. The speaker
 comes from the frame around the quote: `"...," X said.`, `X said: "..."`, `"...," said X`,
 `"...," he said.`, `according to X`; a quote with no frame of its own continues the
-previous quote's speaker. A quote that never closes ends with its paragraph. Short
-quoted phrases inside a sentence (scare quotes) are partial quotes of the speech verb
-that governs them ("said Y had stressed "..."": Y), else of the sentence's subject. A
-speaker described by office ("the Russian ambassador said") is the person of that
+previous quote's speaker, as does a quote opening the next paragraph. "X was quoted as saying"
+and "as X said" (or "as he put it") frame quotes too, and a "he said" right after "X said ..." is X.
+A quote that never closes ends with its paragraph. Short quoted phrases inside a sentence (scare
+quotes) are partial quotes of the speech verb that governs them ("said Y had stressed "..."": Y),
+else of the sentence's subject. A speaker described by office ("the Russian ambassador said") is the person of that
 country or body the document named before. Reported speech ("X said tougher sanctions were senseless") is a quote with
 `direct=False` and the content clause as text.
 """
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .actors import Mention, SentenceActors
+from .actors import PERSONAL_PRONOUNS, Mention, SentenceActors
 from .knowledge import Knowledge
 from .nlp import ParsedDocument, ParsedSentence
 from .records import Actor, Quote
@@ -42,6 +43,7 @@ class QuoteSpan:
     end: int
     paragraph: int
     continues: bool
+    leads: bool  # the quote opens its paragraph
 
 
 def find_quote_spans(paragraphs: tuple[str, ...]) -> list[QuoteSpan]:
@@ -56,10 +58,12 @@ def find_quote_spans(paragraphs: tuple[str, ...]) -> list[QuoteSpan]:
                 if open_at is None:
                     open_at = i + 1
             elif (ch in CLOSERS or ch == STRAIGHT) and open_at is not None:
-                spans.append(QuoteSpan(offset + open_at, offset + i, number, carried and open_at == 1))
+                spans.append(QuoteSpan(offset + open_at, offset + i, number, carried and open_at == 1, open_at == 1))
                 carried, open_at = False, None
         if open_at is not None:
-            spans.append(QuoteSpan(offset + open_at, offset + len(paragraph), number, carried and open_at == 1))
+            spans.append(
+                QuoteSpan(offset + open_at, offset + len(paragraph), number, carried and open_at == 1, open_at == 1)
+            )
             nxt = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
             carried = nxt[:1] in OPENERS or nxt[:1] == STRAIGHT
         offset += len(paragraph) + 2
@@ -112,14 +116,16 @@ def _sentence_at(starts: list[int], offset: int) -> int:
 def _share_frames(spans: list[QuoteSpan], frames: list[Frame], partial: list[bool]) -> None:
     """A quote without a frame continues its neighbour's speaker.
 
-    Forward: the next quote in the same paragraph, or one continuing into the next
-    paragraph, keeps the speaker of the quote before it. Backward: the opening part of
+    Forward: the next quote in the same paragraph, one continuing into the next paragraph,
+    or one that opens the next paragraph (a speaker's quotes in a row, attributed once), keeps
+    the speaker of the quote before it. Backward: the opening part of
     a quote continued across paragraphs takes the speaker named in a later part.
     """
     whole = [i for i in range(len(spans)) if not partial[i]]
     pairs = list(itertools.pairwise(whole))
     for before, after in pairs:
-        linked = spans[after].continues or spans[after].paragraph == spans[before].paragraph
+        paragraphs = spans[after].paragraph - spans[before].paragraph
+        linked = spans[after].continues or paragraphs == 0 or (paragraphs == 1 and spans[after].leads)
         if linked and frames[after][2] is None:
             frames[after] = frames[before]
     for before, after in reversed(pairs):
@@ -148,7 +154,7 @@ def _frame(body: Body, index: int, spans: list[QuoteSpan], kb: Knowledge) -> Fra
     for token in parsed.span:
         if any(_inside(token, parsed, qs) for qs in spans):
             continue
-        if token.lemma_.lower() in kb.speech_verbs and token.pos_ == "VERB":
+        if _is_speech(token, kb):
             subject = _subject(token)
             if subject is not None and not any(_inside(subject, parsed, qs) for qs in spans):
                 return (*_speaker(subject, body, index, kb), token.text)
@@ -160,8 +166,23 @@ def _frame(body: Body, index: int, spans: list[QuoteSpan], kb: Knowledge) -> Fra
     return None, None, None
 
 
+def _is_speech(token: Token, kb: Knowledge) -> bool:
+    """A speech verb, or a verb with the object of a speech phrase ("as he put it")."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in kb.speech_verbs or any(f"{lemma} {c.lower_}" in kb.speech_verbs for c in token.children)
+
+
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or for a participle or conjoined verb without one, its head's."""
+    """The verb's subject, or for a participle or conjoined verb without one, its head's.
+
+    "Saying" after "as" speaks for its governor's object, else its subject: "X quoted Y as saying"
+    is Y, "Y was quoted as saying" is Y.
+    """
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i != verb.head.i:
+        governor = verb.head.head
+        return next((c for c in governor.children if c.dep_ == "dobj"), None) or _subject(governor)
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
         return _subject(verb.head)
@@ -179,26 +200,66 @@ def _governing_speaker(body: Body, index: int, qs: QuoteSpan, kb: Knowledge) -> 
         verb = verb.head
     while verb.head.i != verb.i:
         verb = verb.head
-        if verb.lemma_.lower() in kb.speech_verbs and verb.pos_ == "VERB":
-            subject = _subject(verb)
-            actor, span = _speaker(subject, body, index, kb) if subject is not None else (None, None)
-            if actor is not None:
-                return actor, span, verb.text
+        for speech in (verb, *_as_clauses(verb)):
+            if _is_speech(speech, kb):
+                subject = _subject(speech)
+                actor, span = _speaker(subject, body, index, kb) if subject is not None else (None, None)
+                if actor is not None:
+                    return actor, span, speech.text
     return None
+
+
+def _as_clauses(verb: Token) -> list[Token]:
+    """The verb's "as" clauses, which attribute what it says: "As X has said, China is engaged in "..."."""
+    return [
+        c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+    ]
 
 
 def _speaker(token: Token, body: Body, index: int, kb: Knowledge) -> tuple[Actor | None, tuple[int, int] | None]:
     parsed, actors = body[index]
+    if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON" and index > 0:
+        previous = _previous_speaker(body, index - 1, kb)
+        if previous is not None:
+            start = parsed.sentence.start + token.idx - parsed.span.start_char
+            return previous, (start, start + len(token))
+    if _named(token) != token:
+        return _speaker(_named(token), body, index, kb)
     mentions = actors.at(token)
     if mentions:
         m = mentions[0]
         actor = _office_holder(token, m, body, index, kb) or m.actor
         return actor, (parsed.sentence.start + m.char_start, parsed.sentence.start + m.char_end)
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN" or token.is_title:
-        start = parsed.sentence.start + token.left_edge.idx - parsed.span.start_char
-        name = parsed.span.doc[token.left_edge.i : token.i + 1].text
+        first = token  # the name's own words, not an office or owner before them ("Otieno's spokesman Kiprop")
+        while first.i > parsed.span.start and first.nbor(-1).head == token and first.nbor(-1).pos_ == "PROPN":
+            first = first.nbor(-1)
+        start = parsed.sentence.start + first.idx - parsed.span.start_char
+        name = parsed.span.doc[first.i : token.i + 1].text
         return Actor(name=name, code=None, country=None), (start, start + len(name))
     return None, None
+
+
+def _named(token: Token) -> Token:
+    """The name an office noun stands beside: "the president's spokesman X said" is X, not the office."""
+    name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return name if token.pos_ == "NOUN" and name is not None else token
+
+
+def _previous_speaker(body: Body, index: int, kb: Knowledge) -> Actor | None:
+    """The person who speaks in this sentence ("X said ..."), whom a "he said" right after continues.
+
+    The speaker, not the person last named: "Y said China preferred Z. "...," he told the BBC" is Y.
+    """
+    parsed, actors = body[index]
+    for verb in parsed.span:
+        said_by = _subject(verb) if _is_speech(verb, kb) else None
+        subject = _named(said_by) if said_by is not None else None
+        if subject is not None and subject.pos_ == "PROPN":
+            mentions = actors.at(subject)
+            if not mentions or mentions[0].kind == "person":
+                return _speaker(subject, body, index, kb)[0]
+    return None
 
 
 def _office_holder(token: Token, mention: Mention, body: Body, index: int, kb: Knowledge) -> Actor | None:
