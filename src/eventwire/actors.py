@@ -150,6 +150,7 @@ class ActorIndex:
                 self._add(nlp, self.agents, Entry("agent", sector, plural), [plural])
         self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
         self.spellings = Spellings(kb)
+        self.places = place_codes(kb)
         self.surnames = NearNames((key for key in self.people if " " not in key), self.MIN_SURNAME)
 
     def office_holder(self, name: str, on: date | None, respell: bool = False) -> Actor | None:
@@ -183,6 +184,10 @@ class ActorIndex:
                 return person_actor(person, self.kb.agents.get("former"))
             return None
         return None
+
+    def place_code(self, name: str) -> str | None:
+        """The country of a dateline's place, however it is cased ("KATHMANDU", "Nepal")."""
+        return self.places.get(name.strip().lower())
 
     def _all_names(self) -> Iterable[str]:
         for c in self.kb.countries:
@@ -277,6 +282,15 @@ class Spellings:
         return found.pop() if len({e.code for e in found}) == 1 and len(found) == 1 else None
 
 
+def place_codes(kb: Knowledge) -> dict[str, str]:
+    """Lower-cased country names, capitals and cities -> the country's code; a name two countries share is left out."""
+    codes: dict[str, set[str]] = {}
+    for c in kb.countries:
+        for name in (c.name, *c.aliases, *c.capitals, *c.cities):
+            codes.setdefault(name.lower(), set()).add(c.iso3)
+    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
+
+
 def inner_deletions(word: str) -> list[str]:
     """The word with one letter removed, never the first or the last."""
     return [word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)]
@@ -332,6 +346,7 @@ class DocumentMemory:
     last_body: Actor | None = None  # the international body last named: "the bloc" refers back to it
     recent_countries: list[str] = field(default_factory=list)  # most recent last, each once
     recent_people: list[Actor] = field(default_factory=list)
+    home: str | None = None  # the country the article is about (home.py), for agents named without one
 
     def note(self, mention: Mention) -> None:
         """Keep the countries and people named, in the order last named, for "the two countries"."""
@@ -525,12 +540,14 @@ class ActorResolver:
     `on` is the document date: a name in people.tsv is coded with the office held then.
     """
 
-    def __init__(self, index: ActorIndex, on: date | None = None, options: CodingOptions | None = None) -> None:
+    def __init__(
+        self, index: ActorIndex, on: date | None = None, options: CodingOptions | None = None, home: str | None = None
+    ) -> None:
         self.index = index
         self.options = options or CodingOptions()
         self.kb = index.kb
         self.on = on
-        self.memory = DocumentMemory()
+        self.memory = DocumentMemory(home=home)
         self.pair_before: list[str] = []
 
     def sentence(self, span: Span) -> SentenceActors:
@@ -755,12 +772,16 @@ class ActorResolver:
                     for country in countries
                 )
         scope = self.kb.agent_scopes.get(sector.removesuffix("~"))
+        home = self._home(token, sector, matches, by_token)
         if scope in LOCAL_SCOPES and token.dep_ in {"nsubj", "nsubjpass"}:
             places = [matches[t.i] for t in action_places(token.head) if t.i in matches]
             place = next((p for p in places if p[0].kind in PLACE_KINDS), None)
             if place is not None:
                 actor = country_actor(self.kb, place[0], place[1].text, sector)
                 return (self._mention(actor, token.doc[span.start : token.i + 1], "agent"),)
+        if home is not None:
+            return (self._mention(self._country_agent(home, sector), token.doc[span.start : token.i + 1], "agent"),)
+        if scope in LOCAL_SCOPES and token.dep_ in {"nsubj", "nsubjpass"}:
             if talked_about and not names_other_country(matches, talked_about):
                 # "the militants attacked a village" in a story about one country: that country's; not where
                 # the sentence names another ("villagers on both sides threw stones", "militants joined X's forces")
@@ -776,6 +797,19 @@ class ActorResolver:
             name = name[1:] if name[0].dep_ == "det" else name
             return (self._mention(Actor(name.text, sector, None, sector), name, "agent"),)
         return ()
+
+    def _home(
+        self, token: Token, sector: str, matches: dict[int, tuple[Entry, Span]], by_token: dict[int, tuple[Mention, ...]]
+    ) -> str | None:
+        """The article's home country for a bare agent of a `home` sector (agent_scopes.tsv) that acts as a
+        subject or a passive's "by" object ("the government said", "killed by security forces"), unless the
+        sentence names a place or actor of another country, which may be the agent's owner."""
+        home = self.memory.home
+        acts = token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        if home is None or not acts or sector.removesuffix("~") not in self.kb.home_sectors:
+            return None
+        others = {m.actor.country for ms in by_token.values() for m in ms} - {home, None}
+        return None if others or names_other_country(matches, home) else home
 
     def _pair(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
         """ "The two countries", "both sides" (not "both sides of the border"): the two countries the document

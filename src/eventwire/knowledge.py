@@ -145,6 +145,7 @@ class Knowledge:
     agent_scopes: dict[str, str] = field(
         default_factory=dict
     )  # agent_scopes.tsv: sector -> local/transnational/unidentified
+    home_sectors: frozenset[str] = frozenset()  # agent_scopes.tsv `home`: bare agents of the article's home country
     threat: dict[str, str] = field(default_factory=dict)
     demand: dict[str, str] = field(default_factory=dict)
     preparation: dict[str, str] = field(default_factory=dict)  # intent.tsv: what preparing an act of force is
@@ -354,14 +355,21 @@ def load_agents(path: Path) -> dict[str, str]:
 AGENT_SCOPES = ("local", "domestic", "transnational", "unidentified")
 
 
-def load_agent_scopes(path: Path) -> dict[str, str]:
-    """Sector -> where an agent of that sector named without a country belongs (agent_scopes.tsv)."""
+def load_agent_scopes(path: Path) -> tuple[dict[str, str], frozenset[str]]:
+    """Sector -> where an agent of that sector named without a country belongs, and the sectors whose bare
+    agents take the article's home country (agent_scopes.tsv)."""
     scopes: dict[str, str] = {}
-    for number, row in read_table(path, ("sector", "scope")):
-        if not row["sector"].isalpha() or not row["sector"].isupper() or row["scope"] not in AGENT_SCOPES:
-            raise DictionaryError(str(path), number, f"need an upper-case sector and a scope in {AGENT_SCOPES}")
-        scopes[row["sector"]] = row["scope"]
-    return scopes
+    home: set[str] = set()
+    for number, row in read_table(path, ("sector", "scope", "home")):
+        if not row["sector"].isalpha() or not row["sector"].isupper() or row["scope"] not in (*AGENT_SCOPES, "-"):
+            raise DictionaryError(str(path), number, f"need an upper-case sector and a scope in {AGENT_SCOPES} or -")
+        if row["home"] not in {"home", ""}:
+            raise DictionaryError(str(path), number, f"home must be 'home' or empty, found {row['home']!r}")
+        if row["scope"] != "-":
+            scopes[row["sector"]] = row["scope"]
+        if row["home"]:
+            home.add(row["sector"])
+    return scopes, frozenset(home)
 
 
 def load_cameo(path: Path) -> dict[str, CameoCode]:
@@ -567,13 +575,15 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
     countries = load_countries(data_dir / "countries.tsv")
     igos = load_igos(data_dir / "igos.tsv")
     stances = load_intent(data_dir / "intent.tsv", cameo)
+    scopes, home_sectors = load_agent_scopes(data_dir / "agent_scopes.tsv")
     return Knowledge(
         countries=countries,
         igos=igos,
         groups=load_groups(data_dir / "groups.tsv", countries),
         people=load_people(data_dir / "people.tsv", countries, igos),
         agents=load_agents(data_dir / "agents.tsv"),
-        agent_scopes=load_agent_scopes(data_dir / "agent_scopes.tsv"),
+        agent_scopes=scopes,
+        home_sectors=home_sectors,
         cameo=cameo,
         intent=stances["code"],
         verbs=verbs,

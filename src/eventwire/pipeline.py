@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .actors import ActorIndex, ActorResolver
+from .home import home_country
 from .clean import clean
 from .coding import code_sentence
 from .discards import discarded_sentences
@@ -89,7 +90,8 @@ class Pipeline:
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
         """Actors, quotes, events, dates and places of one parsed document."""
         document = parsed.document
-        resolver = ActorResolver(self.index, document.date, self.options)
+        home = home_country(self.index, parsed.sentences, document.dateline)
+        resolver = ActorResolver(self.index, document.date, self.options, home)
         actors = [resolver.sentence(p.span) for p in parsed.sentences]
         quotes = [replace(q, date=document.date) for q in find_quotes(parsed, actors, self.kb)]
         speaker_at = speaker_lookup(quotes)
