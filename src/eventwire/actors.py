@@ -803,12 +803,13 @@ class ActorResolver:
     ) -> str | None:
         """The article's home country for a bare agent of a `home` sector (agent_scopes.tsv) that acts as a
         subject or a passive's "by" object ("the government said", "killed by security forces"), unless the
-        sentence names a place or actor of another country, which may be the agent's owner."""
+        sentence names a place or a person of another country, which may be the agent's owner (a group such as
+        "the Islamic State" is no government's)."""
         home = self.memory.home
         acts = token.dep_ in {"nsubj", "nsubjpass"} or (token.dep_ == "pobj" and token.head.dep_ == "agent")
         if home is None or not acts or sector.removesuffix("~") not in self.kb.home_sectors:
             return None
-        others = {m.actor.country for ms in by_token.values() for m in ms} - {home, None}
+        others = {m.actor.country for ms in by_token.values() for m in ms if m.kind == "person"} - {home, None}
         return None if others or names_other_country(matches, home) else home
 
     def _pair(self, token: Token, matches: dict[int, tuple[Entry, Span]]) -> tuple[Mention, ...]:
