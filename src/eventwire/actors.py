@@ -799,7 +799,11 @@ class ActorResolver:
         return ()
 
     def _home(
-        self, token: Token, sector: str, matches: dict[int, tuple[Entry, Span]], by_token: dict[int, tuple[Mention, ...]]
+        self,
+        token: Token,
+        sector: str,
+        matches: dict[int, tuple[Entry, Span]],
+        by_token: dict[int, tuple[Mention, ...]],
     ) -> str | None:
         """The article's home country for a bare agent of a `home` sector (agent_scopes.tsv) that acts as a
         subject or a passive's "by" object ("the government said", "killed by security forces"), unless the
