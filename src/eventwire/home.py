@@ -30,7 +30,8 @@ def home_country(index: ActorIndex, sentences: tuple[ParsedSentence, ...], datel
     """The country the document is about, or None when no country clearly leads (see the module's doc)."""
     scores: Counter[str] = Counter()
     if dateline:
-        for code in {index.place_code(part) for part in dateline.replace("(", ",").split(",")} - {None}:
+        codes = {index.place_code(part) for part in dateline.replace("(", ",").split(",")}
+        for code in (c for c in codes if c is not None):
             scores[code] += DATELINE_WEIGHT
     first = next((p.sentence.paragraph for p in sentences if p.sentence.kind == "body"), None)
     for parsed in sentences:
