@@ -333,7 +333,9 @@ def _noun_events(
             found.append(Coded(_event(parsed, kb, source, target, code, modality, noun_span, pattern.id), governor))
             if stance and code == pattern.code:
                 rule = f"{pattern.id}+{stance[1]}"
-                found.append(Coded(_event(parsed, kb, source, target, stance[0], "asserted", noun_span, rule), governor))
+                found.append(
+                    Coded(_event(parsed, kb, source, target, stance[0], "asserted", noun_span, rule), governor)
+                )
         if found:
             return found
     return []
