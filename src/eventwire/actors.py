@@ -578,8 +578,8 @@ class ActorResolver:
                 and token.lower_ in COLLECTIVE_PRONOUNS
                 and token.dep_ in {"nsubj", "nsubjpass"}
             ):
-                named = {i: ms for i, ms in by_token.items() if all(m.kind != "pronoun" for m in ms)}
-                actor = self._clause_subject(token, token, named if earlier else by_token, personal=False)
+                by_name = {i: ms for i, ms in by_token.items() if all(m.kind != "pronoun" for m in ms)}
+                actor = self._clause_subject(token, token, by_name if earlier else by_token, personal=False)
                 if actor is not None and token.pos_ == "PRON":
                     by_token[token.i] = (self._mention(actor, token.doc[token.i : token.i + 1], "pronoun"),)
             elif token.i not in by_token and token.lower_ == "them" and token.dep_ in OBJECT_DEPS:
