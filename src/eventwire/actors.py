@@ -588,8 +588,15 @@ class ActorResolver:
                     if token.dep_ in {"nsubj", "nsubjpass"}:
                         self._note_subject(mentions[0])
         for token in tokens:  # "Militants loyal to X said they ...": a subject the second pass resolved
-            if token.i not in by_token and token.lower_ in COLLECTIVE_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"}:
-                actor = self._clause_subject(token, token, by_token, personal=False)
+            # the speaker of the pronoun's own sentence wins over the article's last subject ("Police said they ...")
+            earlier = by_token.get(token.i, ())
+            if (
+                all(m.kind == "pronoun" for m in earlier)
+                and token.lower_ in COLLECTIVE_PRONOUNS
+                and token.dep_ in {"nsubj", "nsubjpass"}
+            ):
+                by_name = {i: ms for i, ms in by_token.items() if all(m.kind != "pronoun" for m in ms)}
+                actor = self._clause_subject(token, token, by_name if earlier else by_token, personal=False)
                 if actor is not None and token.pos_ == "PRON":
                     by_token[token.i] = (self._mention(actor, token.doc[token.i : token.i + 1], "pronoun"),)
             elif token.i not in by_token and token.lower_ == "them" and token.dep_ in OBJECT_DEPS:

@@ -557,12 +557,13 @@ def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterato
 def _object_words(obj: Token) -> tuple[set[str], set[str]]:
     """The words an `obj=` constraint may name: the object's own, and around it a noun compounded before it
     ("ended mediation efforts" is ending mediation) or its "of" object ("handed over 700 kg of medicine", "received
-    a mission of observers")."""
+    a mission of observers"), or the title before a name ("summoned Deputy High Commissioner J P Singh")."""
     of = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     if of and obj.vocab[obj.lemma_].like_num:  # "hosts thousands of exiles": the exiles are what is hosted
         return {obj.lemma_.lower(), obj.lower_, *(o.lemma_.lower() for o in of)}, set()
     around = [c for c in obj.children if c.dep_ == "compound"] + of
-    return {obj.lemma_.lower(), obj.lower_}, {t.lemma_.lower() for t in around if t.pos_ == "NOUN"}
+    titled = obj.pos_ == "PROPN"
+    return {obj.lemma_.lower(), obj.lower_}, {t.lemma_.lower() for t in around if t.pos_ == "NOUN" or titled}
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -623,7 +624,11 @@ def _events_for(
     joint = not any(t.actor.code for t in targets) and len({s.actor.code for s in sources}) > 1
     # "Petro met Maduro", "held talks with X": both did it; not "launched drills around Taiwan", whose object
     # names a joint act but whose target only undergoes it
-    mutual = options.mutual_targets and _joint(verb, kb) and (pattern.prep == "with" or _joint_verb(verb, kb))
+    mutual = (
+        options.mutual_targets
+        and _joint(verb, kb)
+        and (pattern.prep == "with" or _joint_verb(verb, kb) or _partnered(verb))
+    )
     joint = joint and (_joint(verb, kb) or _reciprocal(target_heads, kb))
     targets = targets or _actors_inside(target_heads, actors)
     if not targets and not pattern.prep and options.targets_after_verb:
@@ -683,6 +688,12 @@ def _joint(verb: Token, kb: Knowledge) -> bool:
 
 def _joint_verb(verb: Token, kb: Knowledge) -> bool:
     return verb.lemma_.lower() in kb.modality_words["joint"]
+
+
+def _partnered(verb: Token) -> bool:
+    """Whether the object names a partner in a "with" phrase ("held talks with X"): the joint act is X's too."""
+    obj = direct_object(verb)
+    return obj is not None and any(c.dep_ == "prep" and c.lower_ == "with" for c in obj.children)
 
 
 def _together(verb: Token, pattern: VerbPattern, kb: Knowledge) -> VerbPattern:
