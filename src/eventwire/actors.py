@@ -230,8 +230,9 @@ class ActorIndex:
             others = tuple(self.entries[label] for label in rest if self.entries[label].kind == entry.kind)
             start = match.start + 1 if match[0].lower_ == "the" else match.start
             # a name is found at its head: "the Bank of Japan" acts where "Bank" stands, not "Japan"
-            key = match.root.i if entry.kind != "agent" and match.start <= match.root.i < match.end else match.end - 1
-            result[key] = (replace(entry, others=others), span.doc[start : match.end])
+            name = span.doc[start : match.end]
+            key = name.root.i if entry.kind != "agent" and name.root.pos_ in {"NOUN", "PROPN"} else match.end - 1
+            result[key] = (replace(entry, others=others), name)
         return result
 
 
