@@ -303,7 +303,7 @@ def test_every_actor_code_in_the_dictionaries_has_a_table_entry():
     kb = default_knowledge()
     types = load_actor_types(DATA_DIR / "cameo_actor_types.tsv")
     assert {"GOV", "MIL", "REB", "IGO", "NGO", "UNO"} <= set(types)
-    assert set(kb.agents.values()) <= set(types) and {g.sector for g in kb.groups} <= set(types)
+    assert set(kb.agents.values()) <= set(types) and {g.sector for g in kb.named_groups()} <= set(types)
     assert {p.code for patterns in kb.verbs.values() for p in patterns} - {NULL_CODE} <= set(kb.cameo)
     organizations = tuple(c for c, t in types.items() if t.kind == "organization")
     assert all(igo.code.startswith(organizations) for igo in kb.igos)

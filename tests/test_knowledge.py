@@ -76,6 +76,8 @@ def _copy_data(tmp_path: Path) -> Path:
         ("offices.tsv", "Foreign Minister", "noun must be one lowercase word"),
         ("regions.tsv", "Nowhere\t\tXx\t1\t1", "needs a name, a 3-letter country code"),
         ("regions.tsv", "Nowhere\t\tXXX\t91\t1", "lat/lon out of range"),
+        ("institutions.tsv", "NORXXX\tNOR\tXXX\tStorting Guard\t", "sector 'XXX' is no agents.tsv sector"),
+        ("institutions.tsv", "NORLEG\tXXX\tLEG\tStorting\t", "unknown country 'XXX'"),
     ],
 )
 def test_a_malformed_file_fails_at_load_with_file_line_and_reason(tmp_path, file, line, message):

@@ -136,7 +136,7 @@ class ActorIndex:
                 self._add(nlp, self.names, Entry("area", "", region.name), [region.name, *region.aliases])
         for igo in kb.igos:
             self._add(nlp, self.names, Entry("igo", igo.code, igo.name), [igo.name, *igo.aliases])
-        for group in kb.groups:
+        for group in kb.named_groups():
             self._add(nlp, self.names, Entry("group", group.code, group.name), [group.name, *group.aliases])
         for word, sector in kb.agents.items():
             self._add(nlp, self.agents, Entry("agent", sector, word), [word])
@@ -194,7 +194,7 @@ class ActorIndex:
             yield from (c.name, *c.aliases, *c.adjectives, *c.capitals, *c.seats, *c.cities)
         for igo in self.kb.igos:
             yield from (igo.name, *igo.aliases)
-        for group in self.kb.groups:
+        for group in self.kb.named_groups():
             yield from (group.name, *group.aliases)
 
     def _add(self, nlp: Language, matcher: PhraseMatcher, entry: Entry, phrases: Iterable[str]) -> None:
@@ -229,7 +229,10 @@ class ActorIndex:
                 continue
             others = tuple(self.entries[label] for label in rest if self.entries[label].kind == entry.kind)
             start = match.start + 1 if match[0].lower_ == "the" else match.start
-            result[match.end - 1] = (replace(entry, others=others), span.doc[start : match.end])
+            # a name is found at its head: "the Bank of Japan" acts where "Bank" stands, not "Japan"
+            name = span.doc[start : match.end]
+            key = name.root.i if entry.kind != "agent" and name.root.pos_ in {"NOUN", "PROPN"} else match.end - 1
+            result[key] = (replace(entry, others=others), name)
         return result
 
 

@@ -149,6 +149,11 @@ class Knowledge:
     threat: dict[str, str] = field(default_factory=dict)
     demand: dict[str, str] = field(default_factory=dict)
     preparation: dict[str, str] = field(default_factory=dict)  # intent.tsv: what preparing an act of force is
+    institutions: tuple[Group, ...] = ()  # institutions.tsv: named state bodies, state media and parties
+
+    def named_groups(self) -> tuple[Group, ...]:
+        """Named groups and named state institutions: both are actors of a country and a sector by name."""
+        return (*self.groups, *self.institutions)
 
     def country(self, iso3: str) -> Country | None:
         return self._by_iso3().get(iso3)
@@ -276,14 +281,18 @@ def load_igos(path: Path) -> tuple[Igo, ...]:
     return tuple(igos)
 
 
-def load_groups(path: Path, countries: tuple[Country, ...]) -> tuple[Group, ...]:
+def load_groups(path: Path, countries: tuple[Country, ...], sectors: Iterable[str] | None = None) -> tuple[Group, ...]:
+    """groups.tsv or institutions.tsv; with `sectors`, each row's sector must be one of them (agents.tsv's)."""
     known = {c.iso3 for c in countries}
+    allowed = None if sectors is None else set(sectors)
     groups = []
     for number, row in read_table(path, ("code", "country", "sector", "name", "aliases")):
         if row["country"] not in known:
             raise DictionaryError(str(path), number, f"unknown country {row['country']!r}")
         if row["code"] != row["country"] + row["sector"]:
             raise DictionaryError(str(path), number, "code must be country followed by sector")
+        if allowed is not None and row["sector"] not in allowed:
+            raise DictionaryError(str(path), number, f"sector {row['sector']!r} is no agents.tsv sector")
         groups.append(Group(row["code"], row["country"], row["sector"], row["name"], split_list(row["aliases"])))
     return tuple(groups)
 
@@ -576,12 +585,14 @@ def load_knowledge(data_dir: Path | DataDirs = DATA_DIR) -> Knowledge:
     igos = load_igos(data_dir / "igos.tsv")
     stances = load_intent(data_dir / "intent.tsv", cameo)
     scopes, home_sectors = load_agent_scopes(data_dir / "agent_scopes.tsv")
+    agents = load_agents(data_dir / "agents.tsv")
     return Knowledge(
         countries=countries,
         igos=igos,
         groups=load_groups(data_dir / "groups.tsv", countries),
+        institutions=load_groups(data_dir / "institutions.tsv", countries, agents.values()),
         people=load_people(data_dir / "people.tsv", countries, igos),
-        agents=load_agents(data_dir / "agents.tsv"),
+        agents=agents,
         agent_scopes=scopes,
         home_sectors=home_sectors,
         cameo=cameo,

@@ -555,6 +555,7 @@ def import_petrarch(verbs: Path, actors: Path, agents: Path, discards: Path, bas
         countries=countries,
         igos=igos,
         groups=groups,
+        institutions=(),
         people=people,
         agents=import_agents(agents, result),
         cameo=extend_cameo(base.cameo, codes),
@@ -572,7 +573,7 @@ def import_petrarch(verbs: Path, actors: Path, agents: Path, discards: Path, bas
 
 NOTES_FILE = "petrarch-notes.txt"
 TABLES = (
-    *("countries.tsv", "igos.tsv", "groups.tsv", "people.tsv", "agents.tsv", "cameo.tsv"),
+    *("countries.tsv", "igos.tsv", "groups.tsv", "institutions.tsv", "people.tsv", "agents.tsv", "cameo.tsv"),
     *("verbs.tsv", "nouns.tsv", "sequences.tsv", "verb_forms.tsv", "discards.tsv"),
 )
 
@@ -585,9 +586,10 @@ def _rows(kb: Knowledge, name: str) -> tuple[tuple[str, ...], list[tuple[object,
         return header, [(c.iso3, c.iso2, c.fips, c.name, join(c.aliases), "", "", "", "", "", "") for c in kb.countries]
     if name == "igos.tsv":
         return ("code", "group", "name", "aliases"), [(i.code, i.group, i.name, join(i.aliases)) for i in kb.igos]
-    if name == "groups.tsv":
+    if name in {"groups.tsv", "institutions.tsv"}:
         header = ("code", "country", "sector", "name", "aliases")
-        return header, [(g.code, g.country, g.sector, g.name, join(g.aliases)) for g in kb.groups]
+        listed = kb.groups if name == "groups.tsv" else kb.institutions
+        return header, [(g.code, g.country, g.sector, g.name, join(g.aliases)) for g in listed]
     if name == "people.tsv":
         header = ("name", "aliases", "country", "sector", "role", "start", "end")
         return header, [
