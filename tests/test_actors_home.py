@@ -1,12 +1,12 @@
-"""The article's home country (home.py) for government, military, police and court agents named with no country."""
+"""The article's home country (actors/home.py) for government, military, police and court agents named with no country."""
 
 from datetime import date
 
 import pytest
 
+from eventwire.actors.home import home_country
 from eventwire.clean import clean
 from eventwire.errors import DictionaryError
-from eventwire.home import home_country
 from eventwire.knowledge import load_agent_scopes
 from eventwire.nlp import parse_documents
 from eventwire.records import RawDocument

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from conftest import SHARED
 from eventwire import Pipeline
 from eventwire.cli import app
-from eventwire.commas import dropped_clauses
+from eventwire.coding.commas import dropped_clauses
 from eventwire.errors import DictionaryError, GoldError
 from eventwire.evaluate import read_gold
 from eventwire.evaluate_petrarch import coding_options, evaluate_petrarch

@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .actors import ActorIndex, ActorResolver
+from .actors.home import home_country
 from .clean import clean
 from .coding import code_sentence
 from .discards import discarded_sentences
 from .errors import DictionaryError, InputError
 from .geo import locate_event
-from .home import home_country
 from .ingest import read_text
 from .knowledge import DataDirs, Knowledge, default_knowledge, load_knowledge
 from .nlp import ParsedDocument, load_model, parse_documents

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .actors import PERSONAL_PRONOUNS, Mention, SentenceActors
+from .actors import Mention, SentenceActors
+from .actors.resolver import PERSONAL_PRONOUNS
 from .knowledge import Knowledge
 from .nlp import ParsedDocument, ParsedSentence
 from .records import Actor, Quote

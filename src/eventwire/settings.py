@@ -55,7 +55,7 @@ class Settings:
 class CommaClauses:
     """Lengths in words of the comma-delimited clauses PETRARCH drops (its config.ini comma_* options, whose
     defaults these are, from TABARI): initial (comma_bmin, comma_bmax), internal (comma_min, comma_max) and
-    terminal (comma_emin, comma_emax); a maximum of 0 turns that kind off. See commas.py."""
+    terminal (comma_emin, comma_emax); a maximum of 0 turns that kind off. See coding/commas.py."""
 
     initial_min: int = 0
     initial_max: int = 0

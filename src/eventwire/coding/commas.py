@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .settings import CommaClauses
+from ..settings import CommaClauses
 
 if TYPE_CHECKING:
-    from .actors import SentenceActors
+    from ..actors import SentenceActors
 
 
 def dropped_clauses(span: Span, bounds: CommaClauses) -> frozenset[int]:

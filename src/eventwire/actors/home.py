@@ -15,8 +15,10 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from .actors import NAMED_PLACES, ActorIndex, Entry
-from .nlp import ParsedSentence
+from ..nlp import ParsedSentence
+from .index import ActorIndex
+from .mentions import Entry
+from .resolver import NAMED_PLACES
 
 DATELINE_WEIGHT = 3  # "KATHMANDU, Nepal (AP) -": where the reporter files from, nearly always the story's place
 TITLE_WEIGHT = 2  # each country the title names

@@ -1,39 +1,40 @@
-"""From mentions to coded actors: countries, their agents, international bodies, people.
-
-Names come from the knowledge files: countries by name, alias, adjective and demonym;
-capitals and seats of power as their governments ("Beijing", "the Kremlin"); bodies
-such as the UN Security Council; agents ("police", "Foreign Ministry") combined with
-the country that qualifies them. People are learned from the article itself: the
-title before a name ("Russian President Vladimir Putin") or an apposition after it
-("Ramesh Thakur, director of ... Australian National University") gives their
-country and sector, and a later "Putin", "Geng", "he" or "the spokesman" resolves to
-them for the rest of the document.
-"""
+"""From the mentions of one sentence to coded actors, with what the document taught so far."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
-from spacy.util import filter_spans
 
-from .knowledge import Knowledge, Person
-from .records import Actor
-from .settings import CodingOptions
+from ..records import Actor
+from ..settings import CodingOptions
+from .index import ActorIndex
+from .memory import DocumentMemory, Title
+from .mentions import Entry, Mention, SentenceActors
+from .syntax import (
+    LEADING_WORDS,
+    MODIFIER_DEPS,
+    OBJECT_DEPS,
+    OF_PREPS,
+    PLACE_KINDS,
+    action_places,
+    bare_reference,
+    comma_listed,
+    country_actor,
+    names_other_country,
+    of_objects,
+    qualifier_tokens,
+    sentence_country,
+    stray_places,
+    with_sector,
+)
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her"}
 COLLECTIVE_PRONOUNS = {"it", "they", "them"}
 FIRST_PERSON = {"we", "i", "us", "me"}
-MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-OF_PREPS = {"of", "from", "in", "throughout"}
-PLACE_KINDS = {"country", "adjective", "capital", "seat", "city", "region"}
 LOCAL_SCOPES = {"local", "domestic"}  # agent_scopes.tsv: agents that act at home
 ETHNIC_MARKERS = {"ethnic"}
-OBJECT_DEPS = {"dobj", "pobj", "dative", "oprd", "attr"}
 NAMED_PLACES = {"country", "adjective", "capital", "seat"}  # names whose code is a country's
 NAMED_KINDS = {"country", "capital", "seat", "igo", "group"}
 LISTED_DEPS = {"nmod", "compound", "appos"}
@@ -55,11 +56,6 @@ PARTITIVES = {
 POSSESSIVE_PRONOUNS = {"their": False, "its": False, "his": True, "her": True}  # True: refers to a person
 # "his counterpart" is someone else's: the possessor gives no country ("his Sudanese counterpart" is Sudan's)
 COUNTERPARTS = {"counterpart", "counterparts"}
-# "Arnor-led forces": the actor before a hyphenated participle leads the noun
-LEADING_WORDS = {"led"}
-# "a group based in Arnor", "workers affiliated with the Arnor Union", "militants loyal to X"
-AFFILIATION_WORDS = {"base", "based", "affiliate", "affiliated", "loyal", "allied", "headquartered"}
-LOCATIVE_PREPS = {"in", "at"}
 PLACE_PREPS = {"in", "at", "near", "to", "into", "across", "outside", "inside"}  # "met in Muscat": no party
 # "the two countries", "both sides", "the two men": the two most recent countries or people of the document
 PAIR_WORDS = {"two", "both"}
@@ -67,474 +63,6 @@ PAIR_NOUNS = dict.fromkeys(("countries", "nations", "sides", "governments", "sta
 # "ECOWAS imposed sanctions ... the bloc said": the international body the document named last
 BODY_NOUNS = {"bloc", "alliance", "organisation", "organization", "grouping"}
 PAIR_NOUNS |= dict.fromkeys(("men", "women", "officials", "leaders", "ministers", "presidents", "envoys"), True)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What a dictionary phrase means; `others` are the further codes of a name listed under several."""
-
-    kind: str  # country, adjective, capital, seat, city, region, area (no actor), igo, group, agent
-    code: str  # ISO3 for places, the IGO code, or the sector for agents (`NGO~`: goes before the actor's code)
-    name: str
-    others: tuple[Entry, ...] = ()
-
-    def each(self) -> tuple[Entry, ...]:
-        """This entry and the others its phrase stands for ("the Shire" [FRO/BIL/SAM]: one actor per code)."""
-        return (replace(self, others=()), *self.others)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An actor found at a place in a sentence (token offsets in the sentence's Doc)."""
-
-    actor: Actor
-    start: int
-    end: int
-    char_start: int
-    char_end: int
-    kind: str
-
-
-@dataclass(frozen=True)
-class SentenceActors:
-    """The actors each token of a sentence stands for (heads of noun phrases)."""
-
-    by_token: dict[int, tuple[Mention, ...]]
-    first_person: frozenset[int]
-    modifiers: dict[int, Mention] = field(default_factory=dict)
-
-    def at(self, token: Token) -> tuple[Mention, ...]:
-        return self.by_token.get(token.i, ())
-
-    def modifier(self, token: Token) -> Mention | None:
-        """The country an adjective names ("Chinese" in "Chinese survey ship"), not an actor by itself."""
-        return self.modifiers.get(token.i)
-
-
-class ActorIndex:
-    """Phrase matchers over every name in the knowledge files, built once per pipeline."""
-
-    MIN_SURNAME = 7  # shorter surnames one letter apart are too often other people's
-
-    def __init__(self, kb: Knowledge, nlp: Language) -> None:
-        self.kb = kb
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entries: dict[int, Entry] = {}
-        self.order: dict[int, int] = {}
-        for country in kb.countries:
-            self._add(nlp, self.names, Entry("country", country.iso3, country.name), [country.name, *country.aliases])
-            self._add(nlp, self.names, Entry("adjective", country.iso3, country.name), country.adjectives)
-            self._add(nlp, self.names, Entry("capital", country.iso3, country.name), country.capitals)
-            self._add(nlp, self.names, Entry("seat", country.iso3, country.name), country.seats)
-            self._add(nlp, self.names, Entry("city", country.iso3, country.name), country.cities)
-        for region in kb.regions:  # "the government of X province": the province's country, like a city
-            holder = kb.country(region.country)
-            if holder is not None:
-                self._add(nlp, self.names, Entry("region", holder.iso3, holder.name), [region.name, *region.aliases])
-            elif not region.country:  # "Latin America" is no America: the longer name hides the country in it
-                self._add(nlp, self.names, Entry("area", "", region.name), [region.name, *region.aliases])
-        for igo in kb.igos:
-            self._add(nlp, self.names, Entry("igo", igo.code, igo.name), [igo.name, *igo.aliases])
-        for group in kb.named_groups():
-            self._add(nlp, self.names, Entry("group", group.code, group.name), [group.name, *group.aliases])
-        for word, sector in kb.agents.items():
-            self._add(nlp, self.agents, Entry("agent", sector, word), [word])
-        self.people: dict[str, list[Person]] = {}
-        for person in kb.people:
-            for alias in {person.name, *person.aliases}:
-                self.people.setdefault(alias.lower(), []).append(person)
-        for word, sector in list(kb.agents.items()):
-            plural = pluralize(word)
-            if plural not in kb.agents:
-                self._add(nlp, self.agents, Entry("agent", sector, plural), [plural])
-        self.proper_words = frozenset(word.lower() for entry_names in self._all_names() for word in entry_names.split())
-        self.spellings = Spellings(kb)
-        self.places = place_codes(kb)
-        self.surnames = NearNames((key for key in self.people if " " not in key), self.MIN_SURNAME)
-
-    def office_holder(self, name: str, on: date | None, respell: bool = False) -> Actor | None:
-        """The person of that name (or surname) in people.tsv, coded with their office on the date.
-
-        With a date, the office held that day; when the name held none then but did before, the
-        country of the last office with the sector agents.tsv gives the word "former" (CAMEO's
-        elites), since news keeps quoting former leaders. With no date (an undated document), the
-        most recent office of the one person the name stands for; a name shared by people of
-        different countries is left unresolved rather than guessed. With `respell` (a name the tagger
-        took for a person), a surname of at least seven letters one letter off a single known
-        surname is that surname ("Mitterand").
-        """
-        words = name.split()
-        keys = [name, words[-1]] if words else []
-        near = self.surnames.near(words[-1]) if respell and words and len(words[-1]) >= self.MIN_SURNAME else set()
-        for key in dict.fromkeys([*keys, *(near if len(near) == 1 else ())]):
-            candidates = self.people.get(key.lower(), [])
-            if not candidates:
-                continue
-            if on is None:
-                if len({p.name for p in candidates}) > 1 and len({p.country for p in candidates}) > 1:
-                    return None
-                return person_actor(max(candidates, key=lambda p: p.start))
-            serving = [p for p in candidates if p.serving(on)]
-            if serving:
-                return person_actor(max(serving, key=lambda p: p.start))
-            past = [p for p in candidates if p.end is not None and p.end < on and not p.country.startswith("IGO")]
-            if past and len({p.country for p in past}) == 1:
-                person = max(past, key=lambda p: p.start)
-                return person_actor(person, self.kb.agents.get("former"))
-            return None
-        return None
-
-    def place_code(self, name: str) -> str | None:
-        """The country of a dateline's place, however it is cased ("KATHMANDU", "Nepal")."""
-        return self.places.get(name.strip().lower())
-
-    def _all_names(self) -> Iterable[str]:
-        for c in self.kb.countries:
-            yield from (c.name, *c.aliases, *c.adjectives, *c.capitals, *c.seats, *c.cities)
-        for igo in self.kb.igos:
-            yield from (igo.name, *igo.aliases)
-        for group in self.kb.named_groups():
-            yield from (group.name, *group.aliases)
-
-    def _add(self, nlp: Language, matcher: PhraseMatcher, entry: Entry, phrases: Iterable[str]) -> None:
-        key = f"{entry.kind}:{entry.code}:{entry.name}"
-        label = nlp.vocab.strings.add(key)
-        self.entries[label] = entry
-        self.order.setdefault(label, len(self.order))
-        docs = [nlp.make_doc(p) for p in phrases if p]
-        if docs:
-            matcher.add(key, docs)
-
-    def match(self, span: Span) -> dict[int, tuple[Entry, Span]]:
-        """Longest dictionary matches in the span, keyed by the match's last token; a phrase that
-        several actor entries list carries them all (`Entry.others`)."""
-        found = [Span(span.doc, s, e, label=m) for m, s, e in [*self.names(span), *self.agents(span)]]
-        labels: dict[tuple[int, int], list[int]] = {}
-        for match in found:
-            labels.setdefault((match.start, match.end), []).append(match.label)
-        result = {}
-        kept = filter_spans(found)
-        covered = {i for match in kept for i in range(match.start, match.end)}
-        for token in span:
-            if token.i in covered or not token.is_title or token.lower_ in self.proper_words:
-                continue  # a misspelt name is capitalised (Spellings.entry): others need no lookup
-            entry = self.spellings.entry(token)
-            if entry is not None:
-                result[token.i] = (entry, span.doc[token.i : token.i + 1])
-        for match in kept:
-            first, *rest = sorted(dict.fromkeys(labels[match.start, match.end]), key=self.order.__getitem__)
-            entry = self.entries[first]
-            if entry.kind == "area":
-                continue
-            others = tuple(self.entries[label] for label in rest if self.entries[label].kind == entry.kind)
-            start = match.start + 1 if match[0].lower_ == "the" else match.start
-            # a name is found at its head: "the Bank of Japan" acts where "Bank" stands, not "Japan"
-            name = span.doc[start : match.end]
-            key = name.root.i if entry.kind != "agent" and name.root.pos_ in {"NOUN", "PROPN"} else match.end - 1
-            result[key] = (replace(entry, others=others), name)
-        return result
-
-
-class NearNames:
-    """Known names one letter off a written word: one letter dropped, added or swapped with its neighbour, the
-    first and last letters untouched. A changed letter does not count: one-letter changes of names are other
-    names ("Roland", "Greene", "Franco")."""
-
-    def __init__(self, names: Iterable[str], min_length: int) -> None:
-        self.names = {n.lower() for n in names if n.isalpha() and len(n) >= min_length - 1}
-        self.shortened: dict[str, set[str]] = {}
-        for name in self.names:
-            for cut in inner_deletions(name):
-                self.shortened.setdefault(cut, set()).add(name)
-
-    def near(self, word: str) -> set[str]:
-        word = word.lower()
-        found = set(self.shortened.get(word, set()))
-        return found | {v for v in [*inner_deletions(word), *inner_swaps(word)] if v in self.names}
-
-
-class Spellings:
-    """Country names misspelt by one letter in wire copy ("Ethopia", "Quatar", "Isreal"), conservatively.
-
-    A capitalised word of at least six letters that no entry knows and that the tagger does not take for a
-    person, nor for part of a longer name ("Paris Saint-Germain"), is a country's name or adjective when it is
-    one letter off that name (`NearNames`) and only one country fits. The tagger often takes an unknown
-    spelling for an organisation of one word.
-    """
-
-    MIN_LENGTH = 6
-    ENTITY_TYPES = {"", "GPE", "NORP", "LOC"}
-
-    def __init__(self, kb: Knowledge) -> None:
-        self.entries: dict[str, set[Entry]] = {}
-        for country in kb.countries:
-            for kind, names in (("country", [country.name, *country.aliases]), ("adjective", country.adjectives)):
-                for name in names:
-                    self.entries.setdefault(name.lower(), set()).add(Entry(kind, country.iso3, country.name))
-        self.near = NearNames(self.entries, self.MIN_LENGTH)
-
-    def entry(self, token: Token) -> Entry | None:
-        word = token.lower_
-        if len(word) < self.MIN_LENGTH or not token.is_alpha or not token.is_title:
-            return None
-        alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-        if not (token.ent_type_ in self.ENTITY_TYPES or (token.ent_type_ == "ORG" and alone)) or word in self.entries:
-            return None
-        found = {e for name in self.near.near(word) for e in self.entries[name]}
-        return found.pop() if len({e.code for e in found}) == 1 and len(found) == 1 else None
-
-
-def place_codes(kb: Knowledge) -> dict[str, str]:
-    """Lower-cased country names, capitals and cities -> the country's code; a name two countries share is left out."""
-    codes: dict[str, set[str]] = {}
-    for c in kb.countries:
-        for name in (c.name, *c.aliases, *c.capitals, *c.cities):
-            codes.setdefault(name.lower(), set()).add(c.iso3)
-    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
-
-
-def inner_deletions(word: str) -> list[str]:
-    """The word with one letter removed, never the first or the last."""
-    return [word[:i] + word[i + 1 :] for i in range(1, len(word) - 1)]
-
-
-def inner_swaps(word: str) -> list[str]:
-    """The word with two neighbouring letters swapped, never the first or the last."""
-    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 2)]
-
-
-@dataclass
-class Title:
-    """What a person's title tells: sector and role ("spokesman"), country or international body.
-
-    `qualified` marks a title naming an organisation we do not know ("Houthi spokesman"):
-    such a person does not default to the country the article was just talking about.
-    """
-
-    sector: str | None = None
-    role: str | None = None
-    country: str | None = None
-    code: str | None = None
-    qualified: bool = False
-    remembered: str | None = None
-    guessed: bool = False
-
-    def read(self, entry: Entry, span: Span, memory: DocumentMemory) -> None:
-        if entry.kind == "agent":
-            # "Foreign Ministry spokesman": the sector of the body, the role of the last word
-            self.sector = self.sector or entry.code
-            self.role = span.text.lower()
-            self.remembered = self.remembered or memory.body(span.text)
-        elif entry.kind in PLACE_KINDS and self.country is None and self.code is None:  # not "UN envoy to X"
-            self.country = self.code = entry.code
-        elif entry.kind == "igo" and self.code is None:
-            self.code = entry.code
-        elif entry.kind == "group" and self.code is None:
-            self.code, self.country, self.sector = entry.code, entry.code[:3], entry.code[3:]
-
-
-@dataclass
-class DocumentMemory:
-    """The people and bodies a document has introduced, for later short references."""
-
-    people: dict[str, Actor] = field(default_factory=dict)
-    ambiguous: set[str] = field(default_factory=set)
-    roles: dict[str, Actor] = field(default_factory=dict)
-    bodies: dict[str, set[str]] = field(default_factory=dict)
-    last_person: Actor | None = None
-    last_speaker: Actor | None = None  # the person last named as a subject: "he" in subject place is them
-    last_country: str | None = None
-    last_subject: Actor | None = None
-    last_body: Actor | None = None  # the international body last named: "the bloc" refers back to it
-    recent_countries: list[str] = field(default_factory=list)  # most recent last, each once
-    recent_people: list[Actor] = field(default_factory=list)
-    home: str | None = None  # the country the article is about (home.py), for agents named without one
-
-    def note(self, mention: Mention) -> None:
-        """Keep the countries and people named, in the order last named, for "the two countries"."""
-        code = mention.actor.code or "---"
-        if mention.kind in {"igo", "agent"} and mention.actor.country is None and not code.startswith("---"):
-            self.last_body = mention.actor  # "the UN", "ECOWAS leaders"
-        if mention.kind == "person" and mention.actor.country:
-            self.recent_people = [p for p in self.recent_people if p.name != mention.actor.name] + [mention.actor]
-        elif mention.kind not in {"pronoun", "pair"} and mention.actor.country:
-            country = mention.actor.country
-            self.recent_countries = [c for c in self.recent_countries if c != country] + [country]
-
-    def remember(self, actor: Actor, name_tokens: list[str], role: str | None) -> None:
-        for alias in {actor.name.lower(), *(t.lower() for t in name_tokens if len(t) > 1)}:
-            known = self.people.get(alias)
-            if known is not None and known.name != actor.name:
-                self.ambiguous.add(alias)
-            self.people[alias] = actor
-        if role:
-            self.roles[role] = actor
-        self.last_person = actor
-
-    def body(self, phrase: str) -> str | None:
-        """The country of "the Foreign Ministry" when the document named only one such ministry."""
-        countries = self.bodies.get(phrase.lower(), set())
-        return next(iter(countries)) if len(countries) == 1 else None
-
-    def person(self, name: str) -> Actor | None:
-        key = name.lower()
-        return None if key in self.ambiguous else self.people.get(key)
-
-
-def country_actor(kb: Knowledge, entry: Entry, written: str, sector: str | None = None) -> Actor:
-    if entry.kind == "igo":
-        return Actor(name=entry.name, code=entry.code, country=None, sector=sector)
-    if entry.kind == "group":
-        return Actor(name=entry.name, code=entry.code, country=entry.code[:3], sector=entry.code[3:])
-    if entry.kind in {"capital", "seat"} and sector is None:
-        sector = "GOV"
-    name = written if entry.kind in {"capital", "seat", "city", "region"} and not sector else entry.name
-    actor = Actor(name=name, code=entry.code, country=entry.code)
-    return with_sector(actor, sector) if sector else actor
-
-
-def with_sector(actor: Actor, sector: str) -> Actor:
-    """The actor with an agent's sector added, as PETRARCH adds agent codes: after the code, or
-    before it for a prefix agent (`NGO~`: "MSF Arnor" is NGOARN), and not again when the code has it."""
-    code = actor.code or ""
-    bare = sector.removesuffix("~")
-    if sector.endswith("~"):
-        added = code if code.startswith(bare) else bare + code
-    else:
-        added = code if bare in code[3:] else code + bare
-    if added == code:
-        return actor
-    return replace(actor, code=added, sector=(actor.sector or "") + bare)
-
-
-def names_other_country(matches: dict[int, tuple[Entry, Span]], country: str) -> bool:
-    """Whether a sentence names a place of a country other than `country`: an unnamed crowd in it may be either's."""
-    return any(e.kind in PLACE_KINDS and e.code != country for entry, _ in matches.values() for e in entry.each())
-
-
-def sentence_country(
-    ent: Span, matches: dict[int, tuple[Entry, Span]], persons: dict[int, Span], objects: bool = False
-) -> str | None:
-    """The one country a sentence names as an actor, for a title with no country ("President X").
-
-    Countries inside an object ("condemned the Norwegian government": likely the target), places
-    ("arrived in Vienna": the object of a preposition) and the titles of the sentence's other people
-    ("South African leader Y") do not count, unless `objects` says the agent acts on its own country's
-    affairs (a domestic agent: "Judge X charged three Bolivian ministers"); two countries are no answer.
-    """
-    others = {i for p in persons.values() if p != ent for i in range(p.root.left_edge.i, p.end)}
-    countries = {
-        entry.code
-        for head, (entry, span) in matches.items()
-        if entry.kind in PLACE_KINDS and head not in others and (objects or not in_object(span.root))
-    }
-    return next(iter(countries)) if len(countries) == 1 else None
-
-
-def stray_places(head: Token, matches: dict[int, tuple[Entry, Span]]) -> list[Token]:
-    """Places the parser made conjuncts of a noun qualified by a place: in "lawmakers in Fornost and
-    Gondor", Gondor hung under "lawmakers" after "in Fornost"; bare names only (no determiner)."""
-    places = [
-        pobj.i
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in OF_PREPS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        and matches.get(pobj.i, (None,))[0] is not None
-        and matches[pobj.i][0].kind in PLACE_KINDS
-    ]
-    return [
-        c
-        for c in head.conjuncts
-        if places
-        and c.i > min(places)
-        and c.i in matches
-        and matches[c.i][0].kind in {"country", "capital", "seat"}
-        and not any(d.dep_ == "det" for d in c.children)
-    ]
-
-
-def comma_listed(adjective: Token, matches: dict[int, tuple[Entry, Span]]) -> list[Token]:
-    """Country adjectives listed with commas before the adjective of an agent, as headlines write "and" ("Thai,
-    Cambodian troops"): the parser hangs them elsewhere, but each qualifies the agent as a conjunct would."""
-    doc, found = adjective.doc, []
-    i = adjective.i
-    while _is_adjective(i, matches) and i >= 2 and doc[i - 1].lower_ == "," and _is_adjective(i - 2, matches):
-        i -= 2
-        found.append(doc[i])
-    return found
-
-
-def _is_adjective(i: int, matches: dict[int, tuple[Entry, Span]]) -> bool:
-    return i in matches and matches[i][0].kind == "adjective"
-
-
-def _bare_reference(token: Token) -> bool:
-    """Whether a noun refers back, as "the bloc" or "the regional bloc" do: "the" and plain adjectives only."""
-    words = [c for c in token.children if c.i < token.i]
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in words) and all(c.dep_ in {"det", "amod"} for c in words)
-
-
-def of_objects(head: Token, preps: tuple[str, ...] = ("of",)) -> list[Token]:
-    """The objects of the noun's "of" (or other `preps`) phrases and their conjuncts ("members of X and Y")."""
-    return [
-        t
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for t in (pobj, *pobj.conjuncts)
-    ]
-
-
-def qualifier_tokens(head: Token) -> list[Token]:
-    """Words that may say whose an agent noun is: its possessor and compounds ("Elessar administration",
-    "their forces"), its "of" and "from" objects ("supporters of X", "officials from the two countries"), the
-    actor before "-led" ("Arnor-led forces") and the object of an affiliation ("a group based in Bree", "workers
-    affiliated with the X Union")."""
-    found = [c for c in head.children if c.dep_ in {"poss", "compound", "nmod"}]
-    found += of_objects(head, ("of", "from"))
-    for child in head.children:
-        if child.lower_ in LEADING_WORDS:
-            found += [g for g in child.children if g.dep_ in MODIFIER_DEPS]
-        if child.dep_ in {"acl", "amod"} and (child.lower_ in AFFILIATION_WORDS or child.lemma_ in AFFILIATION_WORDS):
-            found += [o for p in child.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    return found
-
-
-def action_places(verb: Token) -> list[Token]:
-    """The words of the places a clause happens in, in reading order: "in Bree", "at a jail in Bree", and
-    "in Bree" after its object ("blocked streets in Bree")."""
-    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "attr"})]
-    preps = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS]
-    return [t for p in sorted(preps, key=lambda p: p.i) for t in p.subtree]
-
-
-def in_object(token: Token) -> bool:
-    """Whether the token is inside an object, of a verb or of a preposition."""
-    while token.head.i != token.i:
-        if token.dep_ in OBJECT_DEPS:
-            return True
-        token = token.head
-    return False
-
-
-def person_actor(person: Person, sector: str | None = None) -> Actor:
-    """A people.tsv entry as an actor: COUNTRY+SECTOR, or the international body's code."""
-    if person.country.startswith("IGO"):
-        return Actor(person.name, person.country, None, person.sector)
-    sector = sector or person.sector
-    return Actor(person.name, person.country + (sector or ""), person.country, sector)
-
-
-def pluralize(word: str) -> str:
-    """The regular plural of an agent noun's last word ("foreign minister" -> "foreign ministers")."""
-    if word.endswith("man"):
-        return word[:-3] + "men"
-    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
-        return word[:-1] + "ies"
-    return word + ("es" if word.endswith(("s", "sh", "ch", "x")) else "s")
 
 
 class ActorResolver:
@@ -699,7 +227,7 @@ class ActorResolver:
             return (self._mention(person, token.doc[token.i : token.i + 1], "pronoun"),) if person else ()
         if token.pos_ not in {"PROPN", "NOUN", "X"}:
             return ()
-        if token.lower_ in BODY_NOUNS and self.memory.last_body and token.i not in matches and _bare_reference(token):
+        if token.lower_ in BODY_NOUNS and self.memory.last_body and token.i not in matches and bare_reference(token):
             return (self._mention(self.memory.last_body, token.doc[token.left_edge.i : token.i + 1], "pronoun"),)
         if token.lower_ in PAIR_NOUNS and any(c.lower_ in PAIR_WORDS for c in token.children) and not of_objects(token):
             return self._pair(token, matches)
