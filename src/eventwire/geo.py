@@ -337,10 +337,11 @@ def place_of(verb: Token, kb: Knowledge, context: set[str]) -> Location | None:
     within it named later ("parties in Nepal ... a strike that shut down Kathmandu").
     """
     places = gazetteer(kb)
-    sentence = _sentence_countries(verb, places)
+    sentence: set[str] | None = None  # read only for a verb that names a place: most do not
     found: Location | None = None
     for phrase in _place_phrases(verb):
         for name, hints in _names(phrase.head, phrase.loose, set()):
+            sentence = _sentence_countries(verb, places) if sentence is None else sentence
             location = places.resolve(name, places.countries_of(hints), sentence, context)
             if location is None and DIRECTIONS.match(name):
                 location = places.resolve(DIRECTIONS.sub("", name), set(), sentence, context)

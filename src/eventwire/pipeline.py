@@ -90,9 +90,10 @@ class Pipeline:
     def code_parsed(self, parsed: ParsedDocument) -> CodedDocument:
         """Actors, quotes, events, dates and places of one parsed document."""
         document = parsed.document
-        home = home_country(self.index, parsed.sentences, document.dateline)
+        matches = [self.index.match(p.span) for p in parsed.sentences]
+        home = home_country(self.index, parsed.sentences, document.dateline, matches)
         resolver = ActorResolver(self.index, document.date, self.options, home)
-        actors = [resolver.sentence(p.span) for p in parsed.sentences]
+        actors = [resolver.sentence(p.span, found) for p, found in zip(parsed.sentences, matches, strict=True)]
         quotes = [replace(q, date=document.date) for q in find_quotes(parsed, actors, self.kb)]
         speaker_at = speaker_lookup(quotes)
         context = actor_countries(actors)

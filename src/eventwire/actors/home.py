@@ -28,25 +28,33 @@ MIN_SCORE = 4  # a dateline and one sentence, a title and a sentence, or four se
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
-def home_country(index: ActorIndex, sentences: tuple[ParsedSentence, ...], dateline: str | None) -> str | None:
-    """The country the document is about, or None when no country clearly leads (see the module's doc)."""
+def home_country(
+    index: ActorIndex,
+    sentences: tuple[ParsedSentence, ...],
+    dateline: str | None,
+    matches: list[dict[int, tuple[Entry, Span]]] | None = None,
+) -> str | None:
+    """The country the document is about, or None when no country clearly leads (see the module's doc).
+
+    `matches`: each sentence's dictionary matches when the caller has them (the resolver needs the same ones).
+    """
     scores: Counter[str] = Counter()
     if dateline:
         codes = {index.place_code(part) for part in dateline.replace("(", ",").split(",")}
         for code in (c for c in codes if c is not None):
             scores[code] += DATELINE_WEIGHT
     first = next((p.sentence.paragraph for p in sentences if p.sentence.kind == "body"), None)
-    for parsed in sentences:
+    for number, parsed in enumerate(sentences):
         if parsed.sentence.kind == "caption":
             continue
-        matches = index.match(parsed.span)
-        named = {e.code for entry, _ in matches.values() for e in entry.each() if e.kind in NAMED_PLACES | {"city"}}
+        found = matches[number] if matches is not None else index.match(parsed.span)
+        named = {e.code for entry, _ in found.values() for e in entry.each() if e.kind in NAMED_PLACES | {"city"}}
         if parsed.sentence.kind == "title":
             weight = TITLE_WEIGHT
         else:
             weight = SENTENCE_WEIGHT
             if parsed.sentence.paragraph == first:
-                for code in subject_countries(parsed.span, matches):
+                for code in subject_countries(parsed.span, found):
                     scores[code] += SUBJECT_WEIGHT
         for code in named:
             scores[code] += weight

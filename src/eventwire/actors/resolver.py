@@ -81,8 +81,9 @@ class ActorResolver:
         self.memory = DocumentMemory(home=home)
         self.pair_before: list[str] = []
 
-    def sentence(self, span: Span) -> SentenceActors:
-        matches = self.index.match(span)
+    def sentence(self, span: Span, matches: dict[int, tuple[Entry, Span]] | None = None) -> SentenceActors:
+        """The actors of one sentence; `matches`: its dictionary matches, when the caller already has them."""
+        matches = self.index.match(span) if matches is None else matches
         named = {i for entry, m in matches.values() if entry.kind != "agent" for i in range(m.start, m.end)}
         # the dictionary wins over the tagger: "Kyiv" tagged PERSON is still Ukraine's capital
         persons = {
