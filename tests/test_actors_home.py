@@ -1,4 +1,4 @@
-"""The article's home country (actors/home.py) for government, military, police and court agents named with no country."""
+"""The article's home country (actors/home.py) for government, military, police and court agents."""
 
 from datetime import date
 
