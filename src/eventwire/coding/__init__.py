@@ -13,8 +13,9 @@ another must do a demand by the speaker ("said China must drop barriers": 10).
 
 The stage is a package: `sentence` (one sentence's events, in tree order), `verbs` (a verb's
 patterns and stances), `nouns` (event nouns), `demands` (demands in reported speech),
-`arguments` (who does it to whom), `modality`, `tree` (small parse reads), `events` (building
-the record) and `commas` (PETRARCH's comma clauses).
+`subjects` (who does it), `targets` (to whom), `arguments` (the actors a phrase stands for),
+`modality`, `tree` (small parse reads), `events` (building the record) and `commas` (PETRARCH's
+comma clauses).
 """
 
 from .events import Coded

@@ -21,13 +21,8 @@ from .subjects import instrument_users, issuers, second_gerund, subject_heads
 from .targets import actors_inside, first_actors, listed_examples, target_heads_of, venue
 from .tree import direct_object, governing_verb, is_passive, phrase_tokens, preposition_objects, with_conjuncts
 
-STANCE_RULES = (
-    "+intent",
-    "+refusal",
-    "+threat",
-    "+demand",
-    "+preparation",
-)  # rule suffixes of events derived from another
+# rule suffixes of events derived from another
+STANCE_RULES = ("+intent", "+refusal", "+threat", "+demand", "+preparation")
 
 
 def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterator[VerbPattern]:
