@@ -1,0 +1,16 @@
+"""Constructions from real news: money committed is aid, a topic country is no party to a meeting, an "including"
+list in the subject, and a meeting there is "no prospect" of."""
+
+from datetime import date
+
+D = date(2024, 5, 1)
+
+
+def coded_roots(coded) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.country, e.target.country if e.target else None, e.cameo[:2]) for e in coded.events}
+
+
+def test_money_committed_to_a_fund_is_aid(code):
+    coded = code("Canada has already committed $250 million to the regional health fund.", D)
+    assert [(e.source.country, e.cameo) for e in coded.events] == [("CAN", "071")]
+    assert ("DEU", "UKR", "07") in coded_roots(code("Germany committed 40 million euros to Ukraine on Friday.", D))
