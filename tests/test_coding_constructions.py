@@ -14,3 +14,11 @@ def test_money_committed_to_a_fund_is_aid(code):
     coded = code("Canada has already committed $250 million to the regional health fund.", D)
     assert [(e.source.country, e.cameo) for e in coded.events] == [("CAN", "071")]
     assert ("DEU", "UKR", "07") in coded_roots(code("Germany committed 40 million euros to Ukraine on Friday.", D))
+
+
+def test_a_meeting_there_is_no_prospect_of_is_not_planned(code):
+    coded = code("There is no prospect that the leaders of Serbia and Kosovo will meet before the election.", D)
+    meets = [e for e in coded.events if e.cameo[:2] in {"03", "04"}]
+    assert meets and all(e.modality == "hypothetical" for e in meets)
+    planned = code("The leaders of Serbia and Kosovo will meet before the election.", D)
+    assert any(e.cameo == "036" for e in planned.events)
