@@ -22,3 +22,8 @@ def test_a_meeting_there_is_no_prospect_of_is_not_planned(code):
     assert meets and all(e.modality == "hypothetical" for e in meets)
     planned = code("The leaders of Serbia and Kosovo will meet before the election.", D)
     assert any(e.cameo == "036" for e in planned.events)
+
+
+def test_each_actor_an_including_list_gives_in_the_subject_acts(code):
+    coded = code("Western governments including Britain and Canada condemned the missile launch on Tuesday.", D)
+    assert {(e.source.country, e.cameo[:2]) for e in coded.events} == {("GBR", "11"), ("CAN", "11")}
