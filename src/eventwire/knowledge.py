@@ -533,7 +533,7 @@ def verb_forms(lemmas: Iterable[str]) -> dict[str, str]:
 def load_modality(path: Path) -> dict[str, frozenset[str]]:
     kinds = {"future", "reported", "light", "hypothetical", "negation", "intention", "denial", "condition", "directive"}
     kinds |= {"refusal", "failure", "ultimatum", "obligation", "instrument", "joint", "stative", "performed"}
-    kinds |= {"preparation", "reciprocal", "pending"}
+    kinds |= {"preparation", "reciprocal", "pending", "prospect"}
     words: dict[str, set[str]] = {k: set() for k in kinds}
     for number, row in read_table(path, ("kind", "words")):
         if row["kind"] not in kinds:

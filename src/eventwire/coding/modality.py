@@ -51,6 +51,8 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
     children = list(verb.children)
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words["negation"]) for c in children):
         return "negated"
+    if _unexpected(verb, kb):
+        return "hypothetical"
     auxiliaries = [c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}]
     if any(a in words["future"] for a in auxiliaries):
         return "future"
@@ -91,6 +93,19 @@ def modality_of(verb: Token, kb: Knowledge) -> Modality:
         return "hypothetical"
     # "will send troops to help": what a planned action is for is planned too, not done
     return "future" if governed == "future" and verb.dep_ != "ccomp" else "asserted"
+
+
+def _unexpected(verb: Token, kb: Knowledge) -> bool:
+    """Whether the clause is what a negated prospect noun says will not come ("there is no prospect that they will
+    meet", "no chance of Serbia recognising Kosovo"): its "will" is no plan."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "of":
+        head = head.head
+    elif verb.dep_ not in {"acl", "ccomp"}:
+        return False
+    words = kb.modality_words
+    negated = any(c.dep_ in {"det", "neg"} and c.lower_ in words["negation"] for c in head.children)
+    return head.pos_ == "NOUN" and head.lemma_.lower() in words["prospect"] and negated
 
 
 def reported(verb: Token, kb: Knowledge) -> bool:

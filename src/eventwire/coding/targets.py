@@ -48,7 +48,14 @@ def listed_examples(verb: Token, target_heads: list[Token]) -> list[Token]:
     """The nouns an "including" list gives as examples of the object ("banned all observers from the forum,
     including China and the EU"; "talks to those he disagrees with, including the Socialists"): the parser hangs
     the list on the object, on a noun after the verb's preposition, or on the object's relative clause."""
-    heads = [*target_heads, *(o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    return examples_in(
+        [*target_heads, *(o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    )
+
+
+def examples_in(heads: list[Token]) -> list[Token]:
+    """The nouns an "including" list inside these phrases gives as examples, also of a subject ("allies including
+    Australia and Japan condemned ..."), through no verb but a noun's clause."""
     listed: list[Token] = []
     for head in heads:
         for token in head.subtree:

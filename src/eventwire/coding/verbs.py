@@ -18,7 +18,7 @@ from .arguments import actors_of, coded_actors_of
 from .events import OPTIONS, Coded, SpeakerAt, build_event, same_actor, verb_offsets
 from .modality import announcer, modality_of, reported, reporting_verb
 from .subjects import instrument_users, issuers, second_gerund, subject_heads
-from .targets import actors_inside, first_actors, listed_examples, target_heads_of, venue
+from .targets import actors_inside, examples_in, first_actors, listed_examples, target_heads_of, venue
 from .tree import direct_object, governing_verb, is_passive, phrase_tokens, preposition_objects, with_conjuncts
 
 # rule suffixes of events derived from another
@@ -88,7 +88,10 @@ def events_for(
     sources = actors_of(source_heads, parsed, actors, speaker_at)
     if not sources and options.sources_inside_subject:
         sources = actors_inside([h for h in source_heads if h.i < verb.i], actors)
-    sources = [m for m in sources if m.actor.code] or instrument_users(
+    sources = [m for m in sources if m.actor.code]
+    # "Washington and allies including Japan condemned": each listed example acts too
+    listed = coded_actors_of(examples_in(source_heads), parsed, actors, speaker_at)
+    sources = [*sources, *(m for m in listed if m not in sources)] or instrument_users(
         verb, source_heads, parsed, actors, kb, speaker_at
     )
     sources = sources or issuers(verb, parsed, actors, kb, speaker_at)
