@@ -73,3 +73,11 @@ def test_an_act_someone_is_yet_to_do_is_not_done(code):
     coded = code("Russia is yet to offer its congratulations to the winner.", D)
     assert ("RUS", None, "03") not in triples(coded)
     assert any(e.source.country == "RUS" and e.modality == "negated" for e in coded.events)
+
+
+def test_a_title_case_headline_noun_read_as_adverbial_is_the_verbs_object(code):
+    coded = code(
+        "Niger Junta Expels Belgian Ambassador\n\nNIAMEY (AP) — The ruling military said on Monday it had given the "
+        "envoy 48 hours to leave the country after a dispute over aid."
+    )
+    assert ("NER", "BEL", "16") in triples(coded)

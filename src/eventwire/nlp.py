@@ -129,6 +129,28 @@ def parse_documents(
         yield ParsedDocument(current, tuple(sentences))
 
 
+def _headline_objects(doc: Doc) -> None:
+    """Repair a re-cased headline the parser read as a noun phrase: a verb's noun hung before it as a `compound`
+    is its subject, with the words before that noun ("Mali junta expels ...": "Mali" as the verb's `amod`), and a
+    verb with no object takes the bare noun after it read as an adverbial ("expels French ambassador":
+    "ambassador" as `npadvmod`); one that names a time stays adverbial ("visits Nepal Thursday")."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        lefts = list(verb.lefts)
+        if lefts and lefts[-1].dep_ == "compound" and not any(c.dep_.startswith("nsubj") for c in lefts):
+            subject = lefts[-1]
+            subject.dep_ = "nsubj"
+            for word in lefts[:-1]:
+                if word.dep_ in {"amod", "compound"}:
+                    word.head, word.dep_ = subject, "compound"
+        if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+            continue
+        noun = next((c for c in verb.rights if c.dep_ == "npadvmod" and c.ent_type_ not in {"DATE", "TIME"}), None)
+        if noun is not None and noun.pos_ in {"NOUN", "PROPN"}:
+            noun.dep_ = "dobj"
+
+
 def _paragraph_offsets(document: Document) -> list[int]:
     offsets, position = [], 0
     for paragraph in document.paragraphs:
@@ -142,6 +164,8 @@ def _sentences(
 ) -> Iterator[ParsedSentence]:
     """Sentences of one parsed text; body offsets are in the joined body, others in their own text."""
     base = offsets[number] if kind == "body" else 0
+    if kind == "title":
+        _headline_objects(doc)
     spans = [doc[:]] if kind == "title" else list(doc.sents)
     for i, span in enumerate(spans):
         text = document.title[span.start_char : span.end_char] if kind == "title" and document.title else span.text
