@@ -275,14 +275,17 @@ def _office_holder(token: Token, mention: Mention, body: Body, index: int, kb: K
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    same_side: list[tuple[Actor, bool]] = []
+    latest: Actor | None = None
     for j in range(index, -1, -1):
         parsed, actors = body[j]
+        titled = any(t.lemma_.lower() == office for t in parsed.span)
         for earlier in reversed(parsed.span if j < index else parsed.span.doc[parsed.span.start : token.i]):
             for m in actors.at(earlier):
                 if m.kind == "person" and _same_side(m.actor, described):
-                    same_side.append((m.actor, any(t.lemma_.lower() == office for t in parsed.span)))
-    return next((a for a, titled in same_side if titled), same_side[0][0] if same_side else None)
+                    if titled:
+                        return m.actor
+                    latest = latest or m.actor
+    return latest
 
 
 def _same_side(person: Actor, described: Actor) -> bool:

@@ -51,3 +51,8 @@ class SentenceActors:
     def modifier(self, token: Token) -> Mention | None:
         """The country an adjective names ("Chinese" in "Chinese survey ship"), not an actor by itself."""
         return self.modifiers.get(token.i)
+
+    def named(self, token: Token) -> tuple[Mention, ...]:
+        """The actors the token stands for, else the country it names as an adjective ("Israeli drone strikes")."""
+        modifier = self.modifiers.get(token.i)
+        return self.at(token) or ((modifier,) if modifier is not None else ())

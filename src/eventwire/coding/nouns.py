@@ -103,7 +103,7 @@ def _clause_parties(
     if objects:
         return parties
     # "Kenya and Uganda agreed a truce after clashes": parties that act together; not "X and Y targeted posts"
-    named = {m.actor.code for t in noun.subtree for m in actors.at(t) or filter(None, [actors.modifier(t)])}
+    named = {m.actor.code for t in noun.subtree for m in actors.named(t)}
     codes = {m.actor.code for m in parties}
     return parties if len(codes) > 1 and named <= codes and is_joint(verb, kb) else []
 
@@ -112,7 +112,7 @@ def _named_before(noun: Token, actors: SentenceActors) -> list[Mention]:
     """Every coded actor named in the words before a noun, one per code ("Cambodia-Thailand border clashes")."""
     found: dict[str | None, Mention] = {}
     for token in (t for left in noun.lefts for t in left.subtree):
-        for m in actors.at(token) or filter(None, [actors.modifier(token)]):
+        for m in actors.named(token):
             found.setdefault(m.actor.code, m)
     return [m for code, m in found.items() if code]
 

@@ -66,7 +66,7 @@ def instrument_users(
         users = noun_sources(head, parsed, actors, kb, speaker_at)
         # "Israeli drone strikes": the country adjective of a word before the noun
         before = [t for t in head.subtree if t.i < head.i]
-        users = users or [m for t in before for m in actors.at(t) or filter(None, [actors.modifier(t)])]
+        users = users or [m for t in before for m in actors.named(t)]
         found += [m for m in users if m.actor.code]
     return found or _unidentified_users(verb, instruments, parsed, actors, kb)
 
@@ -84,7 +84,7 @@ def _unidentified_users(
     places = [
         t for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ATTACK_PLACES for t in p.subtree
     ]
-    mentions = [m for t in places for m in actors.at(t) or filter(None, [actors.modifier(t)])]
+    mentions = [m for t in places for m in actors.named(t)]
     country = next((m.actor.country for m in mentions if m.kind in PLACE_KINDS and m.actor.country), None)
     if country is None:
         return []
@@ -217,6 +217,6 @@ def _elaborates_an_act(verb: Token) -> bool:
 def second_gerund(verb: Token) -> bool:
     """Whether a gerund joined to a finite verb goes on with a gerund clause before it, where the parser hung it on
     the wrong verb ("accused X of opening fire and violating the truce"): X violated, not the accuser."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.tag_ not in {"VBD", "VBZ", "VBP"}:
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.tag_ not in FINITE_TAGS:
         return False
     return any(t.dep_ == "pcomp" and t.tag_ == "VBG" and t.i < verb.i for t in verb.head.subtree)

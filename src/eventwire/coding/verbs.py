@@ -30,8 +30,7 @@ def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterato
     a word around the object satisfies comes after every other ("blocked the EU's aid package" is blocking), unless
     it codes nothing ("hosts millions of refugees"). An `obj=` word `on_alert` is a prepositional phrase of the
     verb: "remained on high alert" has no object."""
-    obj = direct_object(verb)
-    own, around = _object_words(obj) if obj is not None else (set(), set())
+    own, around = _object_words(verb)
     own |= {
         f"{prep.lower_}_{o.lemma_.lower()}"
         for prep in verb.children
@@ -54,10 +53,14 @@ def matching_patterns(verb: Token, patterns: tuple[VerbPattern, ...]) -> Iterato
     yield from later
 
 
-def _object_words(obj: Token) -> tuple[set[str], set[str]]:
+def _object_words(verb: Token) -> tuple[set[str], set[str]]:
     """The words an `obj=` constraint may name: the object's own, and around it a noun compounded before it
     ("ended mediation efforts" is ending mediation) or its "of" object ("handed over 700 kg of medicine", "received
-    a mission of observers"), or the title before a name ("summoned Deputy High Commissioner J P Singh")."""
+    a mission of observers"), or the title before a name ("summoned Deputy High Commissioner J P Singh"). None
+    for a verb with no object."""
+    obj = direct_object(verb)
+    if obj is None:
+        return set(), set()
     of = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     if of and obj.vocab[obj.lemma_].like_num:  # "hosts thousands of exiles": the exiles are what is hosted
         return {obj.lemma_.lower(), obj.lower_, *(o.lemma_.lower() for o in of)}, set()
@@ -134,7 +137,7 @@ def events_for(
         intents = set(kb.intent.values()) | set(kb.threat.values())
         intended = governor.lemma_.lower() in kb.modality_words["intention"] and fired[governor.i] in intents
         stance = None if intended else stance
-    teller = reporting_verb(verb, kb)
+    teller = reporter if reattach else reporting_verb(verb, kb)
     speakers = coded_actors_of(subject_heads(teller, False), parsed, actors, speaker_at) if teller else []
     for source in sources:
         # "US officials said Russia would demonstrate its isolation": a forecast of another's act is no intent
@@ -166,8 +169,7 @@ def events_for(
 def is_joint(verb: Token, kb: Knowledge) -> bool:
     """Whether the verb, or its object ("held talks"), names an act done together (modality.tsv `joint`), whose
     conjoined subjects act on each other when it has no target of its own."""
-    obj = direct_object(verb)
-    own, around = _object_words(obj) if obj is not None else (set(), set())
+    own, around = _object_words(verb)
     return bool(({verb.lemma_.lower()} | own | around) & kb.modality_words["joint"])
 
 
@@ -184,8 +186,7 @@ def _partnered(verb: Token) -> bool:
 def _together(verb: Token, pattern: VerbPattern, kb: Knowledge) -> VerbPattern:
     """The verb's "with" pattern that fits its object, for conjoined subjects that act together: "Egypt and Sudan
     held drills" held them with each other (062), not each a show of force (150)."""
-    obj = direct_object(verb)
-    own, around = _object_words(obj) if obj is not None else (set(), set())
+    own, around = _object_words(verb)
     return next(
         (
             p
