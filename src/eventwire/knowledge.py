@@ -142,9 +142,8 @@ class Knowledge:
     discards: tuple[Discard, ...] = ()
     written_forms: dict[str, str] = field(default_factory=dict)  # verb_forms.tsv: a written form -> its verb
     refusal: dict[str, str] = field(default_factory=dict)
-    agent_scopes: dict[str, str] = field(
-        default_factory=dict
-    )  # agent_scopes.tsv: sector -> local/transnational/unidentified
+    # agent_scopes.tsv: sector -> local, domestic, transnational or unidentified
+    agent_scopes: dict[str, str] = field(default_factory=dict)
     home_sectors: frozenset[str] = frozenset()  # agent_scopes.tsv `home`: bare agents of the article's home country
     threat: dict[str, str] = field(default_factory=dict)
     demand: dict[str, str] = field(default_factory=dict)
